@@ -1,1 +1,48 @@
-export const VERSION = "0.1.0";
+/**
+ * @nncompat/core: tensors, dtypes, autograd, the kernel SPI and backend registry, and the
+ * reference CPU backend. Framework surfaces (torch, oneflow, gluon) are built on top of it.
+ *
+ * @example
+ * import { tensor } from '@nncompat/core';
+ * const x = tensor([[1, 2], [3, 4]], { dtype: 'float32', requires_grad: true });
+ * x.mul(x).sum().backward();
+ * x.grad!.tolist(); // [[2, 4], [6, 8]]
+ */
+export * from './dtype.js';
+export * from './errors.js';
+export * from './half.js';
+export * from './shape.js';
+export * from './backend/types.js';
+export * from './backend/registry.js';
+export * as kernels from './kernels/names.js';
+export { Tensor, keep, resolveBackend } from './tensor/tensor.js';
+export { Storage, memory } from './tensor/storage.js';
+export { tidy } from './tensor/scope.js';
+export { runKernel, fallbackLog, deviceName, REFERENCE_BACKEND } from './tensor/dispatch.js';
+export { Node, FunctionNode, AccumulateGrad, SavedTensor } from './autograd/node.js';
+export type { Edge, NodePreHook, NodePostHook, TensorGradHook } from './autograd/node.js';
+export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd/grad_mode.js';
+export { record, save, needsGrad } from './autograd/function.js';
+export { RemovableHandle } from './utils/hooks.js';
+export { erf, erfc } from './math/erf.js';
+
+import './ops/views.js';
+import './ops/elementwise.js';
+import './ops/reduce.js';
+import './ops/linalg.js';
+import './ops/indexing.js';
+import './ops/nn.js';
+import './ops/inplace.js';
+import './ops/autograd_api.js';
+import './backends/reference/index.js';
+
+export * from './ops/creation.js';
+export { where, promoteOperands, type TensorOrScalar } from './ops/elementwise.js';
+export { sumToShape } from './ops/views.js';
+export { normalizeAxes, scalarTypeName, type DimArg } from './ops/reduce.js';
+export { cat, stack } from './ops/indexing.js';
+export { conv2d, conv_transpose2d, max_pool2d, avg_pool2d, pair, poolOutSize } from './ops/nn.js';
+export type { Conv2dOptions, ConvTranspose2dOptions, Pool2dOptions, AvgPool2dOptions } from './ops/nn.js';
+export { grad, type GradOptions, type NestedList } from './ops/autograd_api.js';
+export { moveTo } from './ops/move.js';
+export { ReferenceBackend, REFERENCE } from './backends/reference/index.js';

@@ -1,0 +1,148 @@
+/** matmul / mm / bmm with PyTorch's batching rules, and their gradients. */
+import { record, save } from '../autograd/function.js';
+import { RuntimeError } from '../errors.js';
+import { BatchMatMul } from '../kernels/names.js';
+import { broadcastShapes, numelOf } from '../shape.js';
+import { runKernel } from '../tensor/dispatch.js';
+import { Tensor } from '../tensor/tensor.js';
+import { promoteOperands } from './elementwise.js';
+import { sumToShape } from './views.js';
+
+declare module '../tensor/tensor.js' {
+  interface Tensor {
+    /** `tensor.matmul(other)` (1-D, 2-D and batched, with broadcasting of batch dims). */
+    matmul(other: Tensor): Tensor;
+    /** `tensor.mm(mat2)`: 2-D only. */
+    mm(mat2: Tensor): Tensor;
+    /** `tensor.bmm(mat2)`: 3-D with equal batch sizes. */
+    bmm(mat2: Tensor): Tensor;
+    /** `tensor.dot(other)`: 1-D inner product. */
+    dot(other: Tensor): Tensor;
+    /** `tensor.mv(vec)`. */
+    mv(vec: Tensor): Tensor;
+  }
+}
+
+function checkDtypes(a: Tensor, b: Tensor): void {
+  if (a.dtype !== b.dtype) {
+    throw new RuntimeError(`expected scalar type ${typeLabel(a)} but found ${typeLabel(b)}`);
+  }
+}
+function typeLabel(t: Tensor): string {
+  return t._legacyTypeName().replace('torch.', '').replace('Tensor', '');
+}
+
+/** Runs BatchMatMul on [B,n,k] x [B,k,m] views and records the gradient. */
+function bmmCore(a: Tensor, b: Tensor, name: string): Tensor {
+  const [r] = runKernel(BatchMatMul, { a, b }, {});
+  const out = new Tensor(r!.storage, r!.shape);
+  const sa = save(a);
+  const sb = save(b);
+  record(
+    name,
+    [a, b],
+    [out],
+    ([g]) => [
+      a.requires_grad ? sumToShape(g!.bmmRaw(sb.unpack().transpose(1, 2)), a.shape) : null,
+      b.requires_grad ? sumToShape(sa.unpack().transpose(1, 2).bmmRaw(g!), b.shape) : null,
+    ],
+    [sa, sb],
+  );
+  return out;
+}
+
+declare module '../tensor/tensor.js' {
+  interface Tensor {
+    /** @internal batched matmul over 3-D views whose batch dims may be expanded (stride 0). */
+    bmmRaw(other: Tensor): Tensor;
+  }
+}
+
+const P = Tensor.prototype;
+
+P.bmmRaw = function (this: Tensor, other) {
+  // Batch dims that were broadcast (stride 0) sum their gradient back through sumToShape.
+  const B = Math.max(this.shape[0]!, other.shape[0]!);
+  const a = this.shape[0] === B ? this : this.expand(B, -1, -1);
+  const b = other.shape[0] === B ? other : other.expand(B, -1, -1);
+  return bmmCore(a, b, 'BmmBackward0');
+};
+
+P.mm = function (this: Tensor, mat2) {
+  if (this.dim() !== 2) throw new RuntimeError('self must be a matrix');
+  if (mat2.dim() !== 2) throw new RuntimeError('mat2 must be a matrix');
+  if (this.shape[1] !== mat2.shape[0]) {
+    throw new RuntimeError(
+      `mat1 and mat2 shapes cannot be multiplied (${this.shape[0]}x${this.shape[1]} and ${mat2.shape[0]}x${mat2.shape[1]})`,
+    );
+  }
+  checkDtypes(this, mat2);
+  const out3 = bmmCore(this.unsqueeze(0), mat2.unsqueeze(0), 'MmBackward0');
+  return out3.squeeze(0);
+};
+
+P.bmm = function (this: Tensor, mat2) {
+  if (this.dim() !== 3) throw new RuntimeError(`batch1 must be a 3D tensor`);
+  if (mat2.dim() !== 3) throw new RuntimeError(`batch2 must be a 3D tensor`);
+  if (this.shape[0] !== mat2.shape[0]) {
+    throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${this.shape[0]}, ${this.shape[2]}] but got: [${mat2.shape[0]}, ${mat2.shape[1]}].`);
+  }
+  if (this.shape[2] !== mat2.shape[1]) {
+    throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${this.shape[0]}, ${this.shape[2]}] but got: [${mat2.shape[0]}, ${mat2.shape[1]}].`);
+  }
+  checkDtypes(this, mat2);
+  return bmmCore(this, mat2, 'BmmBackward0');
+};
+
+P.dot = function (this: Tensor, other) {
+  if (this.dim() !== 1 || other.dim() !== 1) {
+    throw new RuntimeError(`1D tensors expected, but got ${this.dim()}D and ${other.dim()}D tensors`);
+  }
+  if (this.shape[0] !== other.shape[0]) {
+    throw new RuntimeError(`inconsistent tensor size, expected tensor [${this.shape[0]}] and src [${other.shape[0]}] to have the same number of elements, but got ${this.shape[0]} and ${other.shape[0]} elements respectively`);
+  }
+  checkDtypes(this, other);
+  return this.unsqueeze(0).mm(other.unsqueeze(1)).reshape([]);
+};
+
+P.mv = function (this: Tensor, vec) {
+  if (this.dim() !== 2 || vec.dim() !== 1) throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${this.dim()}, ${vec.dim()}`);
+  if (this.shape[1] !== vec.shape[0]) {
+    throw new RuntimeError(`size mismatch, got input (${this.shape[0]}), mat (${this.shape[0]}x${this.shape[1]}), vec (${vec.shape[0]})`);
+  }
+  return this.mm(vec.unsqueeze(1)).squeeze(1);
+};
+
+P.matmul = function (this: Tensor, other) {
+  const da = this.dim();
+  const db = other.dim();
+  if (da === 0 || db === 0) {
+    throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${da}D and ${db}D`);
+  }
+  if (this.dtype !== other.dtype) {
+    const { tensors } = promoteOperands([this, other], this);
+    if (tensors[0]!.dtype !== this.dtype || tensors[1]!.dtype !== other.dtype) checkDtypes(this, other);
+  }
+  if (da === 1 && db === 1) return this.dot(other);
+  if (da === 2 && db === 1) return this.mv(other);
+  if (da === 1 && db === 2) return this.unsqueeze(0).mm(other).squeeze(0);
+  if (da === 2 && db === 2) return this.mm(other);
+  // Batched: broadcast batch dims, fold them into one, run bmm, unfold.
+  const a = da === 1 ? this.unsqueeze(0) : this;
+  const b = db === 1 ? other.unsqueeze(1) : other;
+  const n = a.shape[a.dim() - 2]!;
+  const k = a.shape[a.dim() - 1]!;
+  const k2 = b.shape[b.dim() - 2]!;
+  const m = b.shape[b.dim() - 1]!;
+  if (k !== k2) {
+    throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${numelOf(a.shape.slice(0, -2))}, ${k}] but got: [${numelOf(b.shape.slice(0, -2))}, ${k2}].`);
+  }
+  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const B = numelOf(batch);
+  const a3 = a.expand([...batch, n, k]).reshape(B, n, k);
+  const b3 = b.expand([...batch, k, m]).reshape(B, k, m);
+  let out = a3.bmm(b3).view([...batch, n, m]);
+  if (da === 1) out = out.squeeze(-2);
+  if (db === 1) out = out.squeeze(-1);
+  return out;
+};

@@ -1,0 +1,118 @@
+/**
+ * Kernel dispatch: finds the kernel for the inputs' backend, falling back to the reference
+ * backend (copy in, run, copy out, one warning per kernel and backend) when it is missing.
+ */
+import { getBackend, getKernel } from '../backend/registry.js';
+import type { Backend, KernelResult, TensorInfo } from '../backend/types.js';
+import { RuntimeError } from '../errors.js';
+import { Storage } from './storage.js';
+import type { Tensor } from './tensor.js';
+import { trackStorage } from './scope.js';
+
+/** The name of the always-present pure-TypeScript backend. */
+export const REFERENCE_BACKEND = 'reference';
+
+const warned = new Set<string>();
+/** Kernels that ran through the reference fallback, per backend (for coverage reports). */
+export const fallbackLog = new Map<string, Set<string>>();
+
+/** Kernel inputs as tensors: one tensor, a list (Concat), or null for an absent optional input. */
+export type KernelTensorInputs = Record<string, Tensor | readonly Tensor[] | null | undefined>;
+
+function info(t: Tensor): TensorInfo {
+  return { storage: t._storage.handle, dtype: t.dtype, shape: t.shape, strides: t._strides, offset: t._offset };
+}
+
+function backendOf(inputs: KernelTensorInputs): Backend {
+  let b: Backend | null = null;
+  for (const v of Object.values(inputs)) {
+    const list = v == null ? [] : Array.isArray(v) ? (v as readonly Tensor[]) : [v as Tensor];
+    for (const t of list) {
+      const tb = t._storage.backend;
+      if (b && tb !== b) {
+        throw new RuntimeError(
+          `Expected all tensors to be on the same device, but found at least two devices, ${deviceName(b)} and ${deviceName(tb)}!`,
+        );
+      }
+      b = tb;
+    }
+  }
+  if (!b) throw new RuntimeError('internal error: kernel called without tensor inputs');
+  return b;
+}
+
+/** Device string of a backend as printed by `tensor.device` (the reference backend is `cpu`). */
+export function deviceName(b: Backend): string {
+  return b.name === REFERENCE_BACKEND ? 'cpu' : b.name;
+}
+
+function toResults(r: KernelResult | KernelResult[] | void): KernelResult[] {
+  if (!r) return [];
+  return Array.isArray(r) ? r : [r];
+}
+
+/** Wraps kernel results into storages on `backend`. */
+function wrapResults(backend: Backend, results: KernelResult[]): { storage: Storage; shape: readonly number[] }[] {
+  return results.map((r) => {
+    let n = 1;
+    for (const d of r.shape) n *= d;
+    const s = new Storage(backend, r.storage, r.dtype, n);
+    trackStorage(s);
+    return { storage: s, shape: r.shape };
+  });
+}
+
+/**
+ * Runs kernel `name` and returns its raw results as (storage, shape) pairs on the inputs' backend.
+ * Autograd is not involved here; ops record graph nodes around this.
+ */
+export function runKernel(
+  name: string,
+  inputs: KernelTensorInputs,
+  attrs: Record<string, unknown> = {},
+): { storage: Storage; shape: readonly number[] }[] {
+  const backend = backendOf(inputs);
+  const kernel = getKernel(name, backend.name);
+  const mapInputs = (f: (t: Tensor) => TensorInfo): Record<string, TensorInfo | TensorInfo[] | null> => {
+    const r: Record<string, TensorInfo | TensorInfo[] | null> = {};
+    for (const [k, v] of Object.entries(inputs)) {
+      r[k] = v == null ? null : Array.isArray(v) ? (v as readonly Tensor[]).map(f) : f(v as Tensor);
+    }
+    return r;
+  };
+  if (kernel) return wrapResults(backend, toResults(kernel({ inputs: mapInputs(info), attrs, backend })));
+  if (backend.name === REFERENCE_BACKEND) {
+    throw new RuntimeError(`kernel '${name}' is not implemented by the reference backend`);
+  }
+  // Fallback: run on the reference backend and copy the results back.
+  const ref = getBackend(REFERENCE_BACKEND);
+  const refKernel = getKernel(name, REFERENCE_BACKEND);
+  if (!refKernel) throw new RuntimeError(`kernel '${name}' is implemented by neither '${backend.name}' nor the reference backend`);
+  const key = `${backend.name}/${name}`;
+  if (!warned.has(key)) {
+    warned.add(key);
+    let s = fallbackLog.get(backend.name);
+    if (!s) fallbackLog.set(backend.name, (s = new Set()));
+    s.add(name);
+    console.warn(`nncompat: kernel '${name}' is not implemented on backend '${backend.name}'; running it on the reference backend (copy in, copy out).`);
+  }
+  const toRef = (t: Tensor): TensorInfo => {
+    const host = backend.read(t._storage.handle, t.dtype);
+    return { storage: ref.fromHost(host, t.dtype), dtype: t.dtype, shape: t.shape, strides: t._strides, offset: t._offset };
+  };
+  const refInputs = mapInputs(toRef);
+  const results = toResults(refKernel({ inputs: refInputs, attrs, backend: ref }));
+  if (name === 'Assign') {
+    // The in-place kernel wrote into a reference copy of dst: copy the whole buffer back.
+    const dst = inputs['dst'] as Tensor;
+    const written = ref.read((refInputs['dst'] as TensorInfo).storage, dst.dtype);
+    const target = getKernel('WriteHost', backend.name);
+    if (!target) throw new RuntimeError(`backend '${backend.name}' cannot take in-place writes: register 'Assign' or 'WriteHost'`);
+    target({ inputs: { dst: info(dst) }, attrs: { values: written }, backend });
+    return [];
+  }
+  return wrapResults(
+    backend,
+    results.map((r) => ({ storage: backend.fromHost(ref.read(r.storage, r.dtype), r.dtype), dtype: r.dtype, shape: r.shape })),
+  );
+}

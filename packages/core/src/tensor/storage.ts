@@ -1,0 +1,95 @@
+/**
+ * A backend buffer shared by a tensor and all its views, with PyTorch's version counter
+ * (bumped by every in-place write) and deterministic or GC-driven release.
+ */
+import type { Backend } from '../backend/types.js';
+import type { DType } from '../dtype.js';
+import { RuntimeError } from '../errors.js';
+
+interface LiveStats {
+  buffers: number;
+  bytes: number;
+}
+const live = new Map<string, LiveStats>();
+
+function account(backend: string, buffers: number, bytes: number): void {
+  let s = live.get(backend);
+  if (!s) live.set(backend, (s = { buffers: 0, bytes: 0 }));
+  s.buffers += buffers;
+  s.bytes += bytes;
+}
+
+interface Held {
+  backend: Backend;
+  handle: unknown;
+  bytes: number;
+}
+
+// Frees the backend buffer of a storage the program can no longer reach.
+const finalizer = new FinalizationRegistry<Held>((h) => {
+  account(h.backend.name, -1, -h.bytes);
+  h.backend.dispose(h.handle);
+});
+
+/** `tensor.untyped_storage()`: one per allocation, shared by views. */
+export class Storage {
+  /** Bumped on every in-place modification through any view. */
+  version = 0;
+  private _handle: unknown;
+  private readonly bytes: number;
+  private disposed = false;
+
+  constructor(
+    readonly backend: Backend,
+    handle: unknown,
+    readonly dtype: DType,
+    /** Number of elements of `dtype` the buffer holds. */
+    readonly numel: number,
+  ) {
+    this._handle = handle;
+    this.bytes = backend.byteLength(handle);
+    account(backend.name, 1, this.bytes);
+    finalizer.register(this, { backend, handle, bytes: this.bytes }, this);
+  }
+
+  /** The backend's buffer; throws once disposed. */
+  get handle(): unknown {
+    if (this.disposed) throw new RuntimeError('Tensor has been disposed: its storage was freed with dispose()');
+    return this._handle;
+  }
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+  /** Bytes of the backend buffer. */
+  nbytes(): number {
+    return this.bytes;
+  }
+  /** Frees the buffer now; every view of it becomes unusable. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    finalizer.unregister(this);
+    account(this.backend.name, -1, -this.bytes);
+    this.backend.dispose(this._handle);
+    this._handle = null;
+  }
+  /** Python's `storage.size()`: number of elements. */
+  size(): number {
+    return this.numel;
+  }
+}
+
+/** Live buffers and bytes per backend (what the memory tests watch). */
+export function memory(backend?: string): { numBuffers: number; numBytes: number } {
+  if (backend) {
+    const s = live.get(backend);
+    return { numBuffers: s?.buffers ?? 0, numBytes: s?.bytes ?? 0 };
+  }
+  let numBuffers = 0;
+  let numBytes = 0;
+  for (const s of live.values()) {
+    numBuffers += s.buffers;
+    numBytes += s.bytes;
+  }
+  return { numBuffers, numBytes };
+}
