@@ -211,7 +211,7 @@ def main():
         'meta': meta,
         'default_initial_seed': g.initial_seed(),
         'fresh_state': base64.b64encode(bytes(g.get_state().tolist())).decode(),
-        'seeded': [{'seed': s, 'state': base64.b64encode(bytes(torch.Generator().manual_seed(s).get_state().tolist())).decode()}
+        'seeded': [{'seed': str(s), 'state': base64.b64encode(bytes(torch.Generator().manual_seed(s).get_state().tolist())).decode()}
                    for s in [0, 1, 2**32 + 1, 2**63, 2**64 - 1]],
     }
     for name, data in files.items():

@@ -8,29 +8,23 @@ const w32 = new Uint32Array(f64.buffer); // [low word, high word] on little-endi
 
 /**
  * `fmaf(a, b, c)`: `a * b + c` rounded once to float32. `a`, `b`, `c` must be float32 values.
- * The product of two float32 values is exact in float64; the sum is rounded to odd in float64
- * (29 spare bits) so the final rounding to float32 cannot double-round.
+ * The product of two float32 values is exact in float64, so the only way the float64 sum
+ * rounded again to float32 can differ from one rounding is when that sum lands exactly on a
+ * float32 tie while the true sum is not a tie; that rare case is detected and resolved with the
+ * exact TwoSum error. No allocation, a handful of flops on the common path.
  */
 export function fma32(a: number, b: number, c: number): number {
   const p = a * b;
   const s = p + c;
-  // TwoSum: exact error of the float64 addition.
+  const r = Math.fround(s);
+  if (r === s) return r;
+  const d = s - r; // exact (Sterbenz)
+  const other = r + 2 * d; // the other float neighbour iff s is a tie
+  if (Math.fround(other) !== other) return r;
   const bb = s - p;
   const err = p - (s - bb) + (c - bb);
-  if (err === 0 || s === 0 || !Number.isFinite(s)) return Math.fround(s);
-  f64[0] = s;
-  if ((w32[0]! & 1) === 0) {
-    // Round to odd: step one ulp toward the exact value.
-    const towardBigger = (err > 0) === (s > 0);
-    if (towardBigger) {
-      w32[0] = (w32[0]! + 1) >>> 0;
-      if (w32[0] === 0) w32[1] = (w32[1]! + 1) >>> 0;
-    } else {
-      if (w32[0] === 0) w32[1] = (w32[1]! - 1) >>> 0;
-      w32[0] = (w32[0]! - 1) >>> 0;
-    }
-  }
-  return Math.fround(f64[0]!);
+  if (err === 0) return r; // a genuine tie: fround already rounded it to even
+  return (err > 0) === (d > 0) ? other : r;
 }
 
 const SPLIT = 134217729; // 2^27 + 1, Veltkamp's splitter
