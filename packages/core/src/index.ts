@@ -46,3 +46,10 @@ export type { Conv2dOptions, ConvTranspose2dOptions, Pool2dOptions, AvgPool2dOpt
 export { grad, type GradOptions, type NestedList } from './ops/autograd_api.js';
 export { moveTo } from './ops/move.js';
 export { ReferenceBackend, REFERENCE } from './backends/reference/index.js';
+import './ops/random.js';
+export { rand, randn, randint, randperm, bernoulli, rand_like, randn_like, type RandomOptions } from './ops/random.js';
+export {
+  Generator, defaultGenerator, manual_seed, initial_seed, seed, get_rng_state, set_rng_state,
+  uniformFill, normalFill, randomFromToFill, bernoulliFill, dropoutMask,
+} from './random/index.js';
+export * as random from './random/index.js';
