@@ -400,6 +400,10 @@ def argreduce_cases():
         run_case(cases, f'{kname} strided', kname, {'x': xs}, {'axis': 1, 'keepdim': True}, lambda: tuple(fn(xs, 1, True)))
         b = torch.tensor([[False, True, True], [False, False, False]])
         run_case(cases, f'{kname} bool', kname, {'x': b}, {'axis': 1, 'keepdim': False}, lambda: tuple(fn(b, 1, False)))
+        e = torch.empty(2, 0)
+        run_case(cases, f'{kname} empty axis', kname, {'x': e}, {'axis': 1, 'keepdim': False}, lambda: tuple(fn(e, 1)))
+        e2 = torch.empty(0, 3)
+        run_case(cases, f'{kname} empty outer', kname, {'x': e2}, {'axis': 1, 'keepdim': True}, lambda: tuple(fn(e2, 1, True)))
     for kname, fn in (('ArgMax', torch.argmax), ('ArgMin', torch.argmin)):
         for dt in (torch.float32, torch.float64, torch.int32):
             x = rnd((3, 4, 5), dt)
@@ -418,6 +422,9 @@ def argreduce_cases():
                      lambda: fn(xs, axis, False))
         s = torch.tensor(3.)
         run_case(cases, f'{kname} scalar', kname, {'x': s}, {'axis': None, 'keepdim': False}, lambda: fn(s))
+        e = torch.empty(2, 0)
+        run_case(cases, f'{kname} empty axis', kname, {'x': e}, {'axis': 1, 'keepdim': False}, lambda: fn(e, 1))
+        run_case(cases, f'{kname} empty flattened', kname, {'x': e}, {'axis': None, 'keepdim': False}, lambda: fn(e))
     return cases
 
 

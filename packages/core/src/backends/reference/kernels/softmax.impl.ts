@@ -1,0 +1,60 @@
+/**
+ * Numerically stable softmax / log-softmax along one axis of a dense buffer viewed as
+ * [outer, size, inner]: subtract the maximum, exponentiate, normalize (float64 arithmetic).
+ */
+import type { NumArray } from '../strided.js';
+
+/**
+ * Writes softmax (or log-softmax when `log`) of `src` along the middle axis into `out`.
+ * A slice of only -inf gives NaN, as PyTorch (-inf - -inf).
+ */
+export function softmaxAlong(src: NumArray, out: NumArray, outer: number, size: number, inner: number, log: boolean): void {
+  if (inner === 1) {
+    for (let o = 0; o < outer; o++) softmaxRow(src, out, o * size, size, log);
+    return;
+  }
+  // Work on whole rows of `inner` contiguous values at a time, so memory is read in order.
+  const max = new Float64Array(inner);
+  const sum = new Float64Array(inner);
+  for (let o = 0; o < outer; o++) {
+    const base = o * size * inner;
+    max.fill(-Infinity);
+    for (let i = 0; i < size; i++) {
+      const r = base + i * inner;
+      for (let j = 0; j < inner; j++) {
+        const v = src[r + j]!;
+        // NaN must propagate: `!(v <= max)` is true for NaN.
+        if (!(v <= max[j]!)) max[j] = v;
+      }
+    }
+    sum.fill(0);
+    for (let i = 0; i < size; i++) {
+      const r = base + i * inner;
+      for (let j = 0; j < inner; j++) sum[j] += Math.exp(src[r + j]! - max[j]!);
+    }
+    for (let i = 0; i < size; i++) {
+      const r = base + i * inner;
+      for (let j = 0; j < inner; j++) {
+        const shifted = src[r + j]! - max[j]!;
+        out[r + j] = log ? shifted - Math.log(sum[j]!) : Math.exp(shifted) / sum[j]!;
+      }
+    }
+  }
+}
+
+function softmaxRow(src: NumArray, out: NumArray, start: number, size: number, log: boolean): void {
+  const end = start + size;
+  let max = -Infinity;
+  for (let i = start; i < end; i++) {
+    const v = src[i]!;
+    if (!(v <= max)) max = v;
+  }
+  let sum = 0;
+  for (let i = start; i < end; i++) sum += Math.exp(src[i]! - max);
+  if (log) {
+    const ls = Math.log(sum);
+    for (let i = start; i < end; i++) out[i] = src[i]! - max - ls;
+  } else {
+    for (let i = start; i < end; i++) out[i] = Math.exp(src[i]! - max) / sum;
+  }
+}
