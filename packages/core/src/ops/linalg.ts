@@ -1,5 +1,6 @@
 /** matmul / mm / bmm with PyTorch's batching rules, and their gradients. */
 import { record, save } from '../autograd/function.js';
+import { no_grad } from '../autograd/grad_mode.js';
 import { RuntimeError } from '../errors.js';
 import { BatchMatMul } from '../kernels/names.js';
 import { broadcastShapes, numelOf } from '../shape.js';
@@ -32,10 +33,15 @@ function typeLabel(t: Tensor): string {
   return t._legacyTypeName().replace('torch.', '').replace('Tensor', '');
 }
 
-/** Runs BatchMatMul on [B,n,k] x [B,k,m] views and records the gradient. */
+/** Runs the BatchMatMul kernel on [B,n,k] x [B,k,m] (views are built without recording). */
+function kernelBmm(a3: Tensor, b3: Tensor): Tensor {
+  const [r] = runKernel(BatchMatMul, { a: a3, b: b3 }, {});
+  return new Tensor(r!.storage, r!.shape);
+}
+
+/** Batched product of 3-D tensors with one grad node (`BmmBackward0`). */
 function bmmCore(a: Tensor, b: Tensor, name: string): Tensor {
-  const [r] = runKernel(BatchMatMul, { a, b }, {});
-  const out = new Tensor(r!.storage, r!.shape);
+  const out = kernelBmm(a, b);
   const sa = save(a);
   const sb = save(b);
   record(
@@ -77,8 +83,17 @@ P.mm = function (this: Tensor, mat2) {
     );
   }
   checkDtypes(this, mat2);
-  const out3 = bmmCore(this.unsqueeze(0), mat2.unsqueeze(0), 'MmBackward0');
-  return out3.squeeze(0);
+  const a = this;
+  const b = mat2;
+  const out3 = no_grad(() => kernelBmm(a.unsqueeze(0), b.unsqueeze(0)));
+  const out = new Tensor(out3._storage, [a.shape[0]!, b.shape[1]!]);
+  const sa = save(a);
+  const sb = save(b);
+  record('MmBackward0', [a, b], [out], ([g]) => [
+    a.requires_grad ? g!.mm(sb.unpack().t()) : null,
+    b.requires_grad ? sa.unpack().t().mm(g!) : null,
+  ], [sa, sb]);
+  return out;
 };
 
 P.bmm = function (this: Tensor, mat2) {
