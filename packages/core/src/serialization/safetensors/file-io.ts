@@ -16,7 +16,9 @@ import { compareNames, N_LEN, parseHeader, readHeaderSize, type SafetensorsHeade
 const READ_CHUNK = 1 << 30;
 
 function readExactly(fd: number, length: number, position: number): Uint8Array {
-  const out = new Uint8Array(length);
+  // Uninitialized memory: every byte is overwritten below or the read throws, so none escapes,
+  // and skipping the zero-fill saves a pass over large tensors. Not pooled, so it owns its buffer.
+  const out = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer, 0, length);
   let done = 0;
   while (done < length) {
     const got = fs.readSync(fd, out, done, Math.min(READ_CHUNK, length - done), position + done);
