@@ -19,6 +19,8 @@ export function sharedConfig(overrides = {}) {
       include: ['src/**/*.test.ts'],
       testTimeout: 60_000,
       pool: 'forks',
+      // --expose-gc lets memory tests force collection and watch FinalizationRegistry release.
+      poolOptions: { forks: { execArgv: ['--expose-gc'] } },
       ...(overrides.test ?? {}),
     },
   };
