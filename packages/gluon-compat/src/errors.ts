@@ -1,7 +1,8 @@
 /**
- * MXNet's Python exceptions. MXNet 1.9 declares `class MXNetError(RuntimeError)` in
- * python/mxnet/base.py.
+ * MXNet's `MXNetError` (python/mxnet/base.py: `class MXNetError(RuntimeError)`), here a
+ * subclass of core's Python-named `RuntimeError`.
  */
+import { RuntimeError } from '@nncompat/core';
 
 /**
  * The error MXNet raises for failures inside its C++ library (failed `CHECK`s and `LOG(FATAL)`).
@@ -13,9 +14,4 @@
  * try { readNDArrayList(bytes); } catch (e) { if (e instanceof MXNetError) console.log(e.message); }
  * ```
  */
-export class MXNetError extends Error {
-  constructor(message = '') {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export class MXNetError extends RuntimeError {}
