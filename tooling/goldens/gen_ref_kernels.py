@@ -121,6 +121,8 @@ def conv_cases():
         (2, 4, 6, 6, 4, 3, 3, (1, 2), (1, 0), (1, 1), 4, True),   # depthwise
         (1, 5, 5, 5, 3, 1, 1, (1, 1), (0, 0), (1, 1), 1, True),   # 1x1
         (1, 2, 4, 5, 2, 5, 5, (3, 3), (2, 2), (1, 1), 1, True),   # kernel bigger than stride steps
+        (1, 6, 4, 5, 8, 1, 1, (1, 1), (0, 0), (1, 1), 1, True),   # 1x1 through gemm without im2col
+        (2, 4, 5, 5, 8, 3, 3, (1, 1), (1, 1), (1, 1), 2, True),   # grouped, 4 filters per group: gemm
     ]
     for i, (n, c, h, w, o, kh, kw, s, p, d, g, bias) in enumerate(configs):
         dts = (torch.float32, torch.float64, torch.bfloat16) if i == 0 else (torch.float32,)

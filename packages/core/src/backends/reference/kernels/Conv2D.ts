@@ -1,6 +1,7 @@
 /**
  * Conv2D on the reference backend (PyTorch's `conv2d`: stride, padding, dilation, groups,
- * optional bias): per image and group, im2col then one `gemm` of the group's filters.
+ * optional bias): per image and group, im2col then one `gemm` of the group's filters; groups
+ * of fewer than 4 filters (depthwise) use a direct loop, since a 4-row micro-tile would idle.
  */
 import type { KernelArgs, KernelConfig, KernelResult } from '../../../backend/types.js';
 import type { HostArray } from '../../../dtype.js';
@@ -8,7 +9,7 @@ import { Conv2D } from '../../../kernels/names.js';
 import { REFERENCE } from '../backend.js';
 import { gatherDense } from '../strided.js';
 import { fromFloat64, input, optionalInput } from './common.impl.js';
-import { addBias, convOutSize, groupsOf, im2col, pair, type ConvGeometry } from './conv.impl.js';
+import { addBias, convOutSize, directConvPlane, groupsOf, im2col, pair, type ConvGeometry } from './conv.impl.js';
 import { gemm } from './gemm.impl.js';
 
 function conv2d(args: KernelArgs<HostArray>): KernelResult<HostArray> {
@@ -32,6 +33,16 @@ function conv2d(args: KernelArgs<HostArray>): KernelResult<HostArray> {
   const xs = gatherDense(x);
   const ws = gatherDense(weight);
   const acc = new Float64Array(n * o * p);
+  if (og < 4) {
+    for (let b = 0; b < n; b++) {
+      for (let oc = 0; oc < o; oc++) {
+        const g = Math.floor(oc / og);
+        directConvPlane(xs, (b * c + g * cg) * h * w, cg, ws, oc * kk, geo, acc, (b * o + oc) * p);
+      }
+    }
+    if (bias) addBias(acc, gatherDense(bias), n, o, p);
+    return fromFloat64(x.dtype, acc, [n, o, geo.oh, geo.ow]);
+  }
   // A 1×1 kernel with unit stride and no padding reads the image as is: skip the im2col copy.
   const direct = kh === 1 && kw === 1 && sh === 1 && sw === 1 && ph === 0 && pw === 0;
   const col = direct ? null : new Float64Array(kk * p);

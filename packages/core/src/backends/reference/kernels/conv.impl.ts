@@ -127,3 +127,35 @@ export function addBias(acc: Float64Array, bias: NumArray, n: number, o: number,
     }
   }
 }
+
+/**
+ * Direct convolution of one output plane: `out[oBase + y*ow + x] += Σ w·x` over `channels`
+ * input planes (dense from `xBase`) and the kernel taps of one filter (dense from `wBase`).
+ * Used where a group has too few filters for the matrix product to pay off (depthwise).
+ */
+export function directConvPlane(
+  src: NumArray, xBase: number, channels: number, weight: NumArray, wBase: number,
+  g: ConvGeometry, out: Float64Array, oBase: number,
+): void {
+  const { h, w, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw } = g;
+  for (let c = 0; c < channels; c++) {
+    const cBase = xBase + c * h * w;
+    for (let ki = 0; ki < kh; ki++) {
+      for (let kj = 0; kj < kw; kj++) {
+        const wv = weight[wBase + (c * kh + ki) * kw + kj]!;
+        const dj = kj * dw - pw;
+        // Output columns whose tap lands inside the row: 0 <= x*sw + dj < w.
+        const x0 = Math.max(0, Math.ceil(-dj / sw));
+        const x1 = Math.min(ow, Math.floor((w - 1 - dj) / sw) + 1);
+        if (x0 >= x1) continue;
+        for (let y = 0; y < oh; y++) {
+          const ih = y * sh - ph + ki * dh;
+          if (ih < 0 || ih >= h) continue;
+          const r = cBase + ih * w + dj;
+          const o = oBase + y * ow;
+          for (let x = x0; x < x1; x++) out[o + x] += wv * src[r + x * sw]!;
+        }
+      }
+    }
+  }
+}
