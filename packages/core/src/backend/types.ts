@@ -39,6 +39,12 @@ export interface Backend<S = unknown> {
   dispose(storage: S): void;
   /** Bytes a buffer holds (for memory accounting). */
   byteLength(storage: S): number;
+  /**
+   * False when the garbage collector alone reclaims buffers (plain typed arrays): core then
+   * keeps no reference to the buffer for finalization, so memory is freed as soon as possible.
+   * Default true.
+   */
+  readonly needsDispose?: boolean;
 }
 
 /** Arguments every kernel receives. */

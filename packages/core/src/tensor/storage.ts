@@ -21,6 +21,7 @@ function account(backend: string, buffers: number, bytes: number): void {
 
 interface Held {
   backend: Backend;
+  /** Null for backends whose buffers the GC reclaims: holding it would delay that. */
   handle: unknown;
   bytes: number;
 }
@@ -28,7 +29,7 @@ interface Held {
 // Frees the backend buffer of a storage the program can no longer reach.
 const finalizer = new FinalizationRegistry<Held>((h) => {
   account(h.backend.name, -1, -h.bytes);
-  h.backend.dispose(h.handle);
+  if (h.handle !== null) h.backend.dispose(h.handle);
 });
 
 /** `tensor.untyped_storage()`: one per allocation, shared by views. */
@@ -49,7 +50,7 @@ export class Storage {
     this._handle = handle;
     this.bytes = backend.byteLength(handle);
     account(backend.name, 1, this.bytes);
-    finalizer.register(this, { backend, handle, bytes: this.bytes }, this);
+    finalizer.register(this, { backend, handle: backend.needsDispose === false ? null : handle, bytes: this.bytes }, this);
   }
 
   /** The backend's buffer; throws once disposed. */

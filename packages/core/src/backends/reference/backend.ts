@@ -9,6 +9,7 @@ export const REFERENCE = 'reference';
 export class ReferenceBackend implements Backend<HostArray> {
   readonly name = REFERENCE;
   readonly deviceType = 'cpu';
+  readonly needsDispose = false;
   allocate(dtype: DType, numel: number): HostArray {
     return allocHostArray(dtype, numel);
   }

@@ -6,14 +6,21 @@ import * as K from '../../../kernels/names.js';
 import { numelOf } from '../../../shape.js';
 import { REFERENCE } from '../backend.js';
 import { computeArray, finish, isDense, markWritten, offsets, values } from '../strided.js';
-import { copyLoop } from './elementwise.impl.js';
+import { copyLoop, type ScalarExpr } from './elementwise.impl.js';
 
 /** The value conversion PyTorch's casts perform (C semantics: truncation toward zero). */
+export function castExpr(to: DType): ScalarExpr {
+  if (to.name === 'bool') return { expr: 'x !== 0 ? 1 : 0' };
+  if (to.is_floating_point) return { expr: 'x' };
+  if (to.name === 'int64') return { expr: 'x !== x ? 0 : Math.trunc(x)' };
+  // Typed-array stores of int8/uint8/int16/int32 already truncate and wrap like C.
+  return { expr: 'x' };
+}
+
+/** The same conversion as a function (for per-value use). */
 export function castFn(to: DType): (v: number) => number {
   if (to.name === 'bool') return (v) => (v !== 0 ? 1 : 0);
-  if (to.is_floating_point) return (v) => v;
   if (to.name === 'int64') return (v) => (v !== v ? 0 : Math.trunc(v));
-  // Typed-array stores of int8/uint8/int16/int32 already truncate and wrap like C.
   return (v) => v;
 }
 
@@ -27,7 +34,7 @@ export const COPY_KERNELS: KernelConfig<HostArray>[] = [
     kernelFunc: ({ inputs, attrs }) => {
       const x = inputs['x'] as TensorInfo<HostArray>;
       const to = attrs['dtype'] as DType;
-      return finish(to, copyLoop(x, to, castFn(to)), x.shape);
+      return finish(to, copyLoop(x, to, castExpr(to)), x.shape);
     },
   },
   {

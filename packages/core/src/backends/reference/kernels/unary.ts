@@ -4,70 +4,69 @@ import { bool, type HostArray } from '../../../dtype.js';
 import * as K from '../../../kernels/names.js';
 import { erf } from '../../../math/erf.js';
 import { REFERENCE } from '../backend.js';
-import { unaryLoop } from './elementwise.impl.js';
-
-type UnFn = (x: number) => number;
+import { type ScalarExpr, unaryLoop } from './elementwise.impl.js';
 
 /** Rounds half to even, as torch.round does. */
 const roundHalfEven = (x: number): number => {
   const r = Math.round(x);
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 };
+const H = { erf, roundHalfEven };
 
-const SAME: [string, UnFn][] = [
-  [K.Neg, (x) => -x],
-  [K.Abs, Math.abs],
-  [K.Exp, Math.exp],
-  [K.Expm1, Math.expm1],
-  [K.Log, Math.log],
-  [K.Log1p, Math.log1p],
-  [K.Sqrt, Math.sqrt],
-  [K.Rsqrt, (x) => 1 / Math.sqrt(x)],
-  [K.Sin, Math.sin],
-  [K.Cos, Math.cos],
-  [K.Tanh, Math.tanh],
-  [K.Sigmoid, (x) => 1 / (1 + Math.exp(-x))],
-  [K.Relu, (x) => (x > 0 ? x : x !== x ? x : 0)],
-  [K.Silu, (x) => x / (1 + Math.exp(-x))],
-  [K.Erf, erf],
-  [K.Sign, (x) => (x > 0 ? 1 : x < 0 ? -1 : x !== x ? NaN : 0)],
-  [K.Floor, Math.floor],
-  [K.Ceil, Math.ceil],
-  [K.Round, roundHalfEven],
-  [K.Trunc, Math.trunc],
-  [K.Reciprocal, (x) => 1 / x],
+const SAME: [string, string][] = [
+  [K.Neg, '-x'],
+  [K.Abs, 'Math.abs(x)'],
+  [K.Exp, 'Math.exp(x)'],
+  [K.Expm1, 'Math.expm1(x)'],
+  [K.Log, 'Math.log(x)'],
+  [K.Log1p, 'Math.log1p(x)'],
+  [K.Sqrt, 'Math.sqrt(x)'],
+  [K.Rsqrt, '1 / Math.sqrt(x)'],
+  [K.Sin, 'Math.sin(x)'],
+  [K.Cos, 'Math.cos(x)'],
+  [K.Tanh, 'Math.tanh(x)'],
+  [K.Sigmoid, '1 / (1 + Math.exp(-x))'],
+  [K.Relu, 'x > 0 ? x : (x !== x ? x : 0)'],
+  [K.Silu, 'x / (1 + Math.exp(-x))'],
+  [K.Erf, 'h.erf(x)'],
+  [K.Sign, 'x > 0 ? 1 : x < 0 ? -1 : (x !== x ? NaN : 0)'],
+  [K.Floor, 'Math.floor(x)'],
+  [K.Ceil, 'Math.ceil(x)'],
+  [K.Round, 'h.roundHalfEven(x)'],
+  [K.Trunc, 'Math.trunc(x)'],
+  [K.Reciprocal, '1 / x'],
 ];
 
-const TO_BOOL: [string, UnFn][] = [
-  [K.LogicalNot, (x) => (x ? 0 : 1)],
-  [K.IsNan, (x) => (x !== x ? 1 : 0)],
+const TO_BOOL: [string, string][] = [
+  [K.LogicalNot, 'x ? 0 : 1'],
+  [K.IsNan, 'x !== x ? 1 : 0'],
 ];
 
-const same = (f: UnFn) => ({ inputs }: KernelArgs<HostArray>) => {
-  const x = inputs['x'] as TensorInfo<HostArray>;
-  return unaryLoop(x, x.dtype, f);
+const same = (expr: string) => {
+  const e: ScalarExpr = { expr, helpers: H };
+  return ({ inputs }: KernelArgs<HostArray>) => {
+    const x = inputs['x'] as TensorInfo<HostArray>;
+    return unaryLoop(x, x.dtype, e);
+  };
 };
 
-const SQRT1_2 = Math.SQRT1_2;
-const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+const GELU_ERF: ScalarExpr = { expr: '0.5 * x * (1 + h.erf(x * Math.SQRT1_2))', helpers: H };
+const GELU_TANH: ScalarExpr = { expr: `0.5 * x * (1 + Math.tanh(${Math.sqrt(2 / Math.PI)} * (x + 0.044715 * x * x * x)))` };
 
 /** Registrations of every unary kernel, including the parameterised activations. */
 export const UNARY_KERNELS: KernelConfig<HostArray>[] = [
-  ...SAME.map(([kernelName, f]) => ({ kernelName, backendName: REFERENCE, kernelFunc: same(f) })),
-  ...TO_BOOL.map(([kernelName, f]) => ({
+  ...SAME.map(([kernelName, e]) => ({ kernelName, backendName: REFERENCE, kernelFunc: same(e) })),
+  ...TO_BOOL.map(([kernelName, expr]) => ({
     kernelName,
     backendName: REFERENCE,
-    kernelFunc: ({ inputs }: KernelArgs<HostArray>) => unaryLoop(inputs['x'] as TensorInfo, bool, f),
+    kernelFunc: ({ inputs }: KernelArgs<HostArray>) => unaryLoop(inputs['x'] as TensorInfo, bool, { expr }),
   })),
   {
     kernelName: K.Gelu,
     backendName: REFERENCE,
     kernelFunc: ({ inputs, attrs }) => {
       const x = inputs['x'] as TensorInfo<HostArray>;
-      const f: UnFn = attrs['approximate'] === 'tanh'
-        ? (v) => 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)))
-        : (v) => 0.5 * v * (1 + erf(v * SQRT1_2));
-      return unaryLoop(x, x.dtype, f);
+      return unaryLoop(x, x.dtype, attrs['approximate'] === 'tanh' ? GELU_TANH : GELU_ERF);
     },
   },
   {
@@ -75,9 +74,10 @@ export const UNARY_KERNELS: KernelConfig<HostArray>[] = [
     backendName: REFERENCE,
     kernelFunc: ({ inputs, attrs }) => {
       const x = inputs['x'] as TensorInfo<HostArray>;
-      const beta = attrs['beta'] as number;
-      const threshold = attrs['threshold'] as number;
-      return unaryLoop(x, x.dtype, (v) => (v * beta > threshold ? v : Math.log1p(Math.exp(v * beta)) / beta));
+      const beta = Number(attrs['beta']);
+      const threshold = Number(attrs['threshold']);
+      // Parameters become literals: one compiled loop per distinct (beta, threshold).
+      return unaryLoop(x, x.dtype, { expr: `x * ${beta} > ${threshold} ? x : Math.log1p(Math.exp(x * ${beta})) / ${beta}` });
     },
   },
   {
@@ -85,8 +85,7 @@ export const UNARY_KERNELS: KernelConfig<HostArray>[] = [
     backendName: REFERENCE,
     kernelFunc: ({ inputs, attrs }) => {
       const x = inputs['x'] as TensorInfo<HostArray>;
-      const s = attrs['negativeSlope'] as number;
-      return unaryLoop(x, x.dtype, (v) => (v > 0 ? v : v * s));
+      return unaryLoop(x, x.dtype, { expr: `x > 0 ? x : x * ${Number(attrs['negativeSlope'])}` });
     },
   },
   {
@@ -97,13 +96,8 @@ export const UNARY_KERNELS: KernelConfig<HostArray>[] = [
       const lo = attrs['min'] as number | null;
       const hi = attrs['max'] as number | null;
       // PyTorch: min(max(x, lo), hi), NaN propagating.
-      return unaryLoop(x, x.dtype, (v) => {
-        if (v !== v) return v;
-        let r = v;
-        if (lo !== null && r < lo) r = lo;
-        if (hi !== null && r > hi) r = hi;
-        return r;
-      });
+      const expr = `x !== x ? x : ${hi === null ? '' : `(${lo === null ? 'x' : `(x < ${lo} ? ${lo} : x)`}) > ${hi} ? ${hi} : `}${lo === null ? 'x' : `(x < ${lo} ? ${lo} : x)`}`;
+      return unaryLoop(x, x.dtype, { expr });
     },
   },
 ];

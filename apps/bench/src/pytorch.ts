@@ -1,0 +1,54 @@
+/**
+ * Runs a snippet under real PyTorch (Debian's python3-torch) when it is installed, so each
+ * benchmark can print its ratio to PyTorch measured in the same run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = [process.env['NNCOMPAT_TORCH_PYTHON'], '/usr/bin/python3', 'python3'].filter((p): p is string => !!p);
+
+let cached: string | null | undefined;
+
+/** The python executable that can `import torch`, or null. */
+export function torchPython(): string | null {
+  if (cached !== undefined) return cached;
+  cached = null;
+  for (const p of CANDIDATES) {
+    if (p.startsWith('/') && !existsSync(p)) continue;
+    try {
+      execFileSync(p, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });
+      cached = p;
+      break;
+    } catch {
+      // Not this one.
+    }
+  }
+  return cached;
+}
+
+/** Runs `code` (which must print one JSON object on its last line) under PyTorch; null without torch. */
+export function runTorch<T>(code: string): T | null {
+  const py = torchPython();
+  if (!py) return null;
+  const out = execFileSync(py, ['-c', code], { encoding: 'utf8', timeout: 600_000, env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  const lines = out.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as T;
+}
+
+/** Median wall time in ms of `fn` over `iters` runs after `warmup` runs. */
+export function timeMs(fn: () => void, iters: number, warmup = 3): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < iters; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** Formats a ratio line: ours / PyTorch (lower is better for times). */
+export function ratio(ours: number, theirs: number | null | undefined): string {
+  return theirs ? (ours / theirs).toFixed(2) : 'n/a (no python3+torch)';
+}
