@@ -22,7 +22,12 @@ import sys
 import zipfile
 import zlib
 
-import torch
+if os.environ.get('PYTHONHASHSEED') != '0':
+    # Set iteration order depends on string hashing: pin it so fixtures are reproducible.
+    os.environ['PYTHONHASHSEED'] = '0'
+    os.execv(sys.executable, [sys.executable] + sys.argv)
+
+import torch  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 PICKLE_DIR = os.path.join(ROOT, 'packages', 'core', 'fixtures', 'pickle')
@@ -223,6 +228,33 @@ def crafted_cases():
     return manifest
 
 
+def error_cases():
+    """Malformed pickles and the message CPython's C unpickler (pickle.loads) gives for each."""
+    cases = [
+        b'', b'\x80\x02', b'.', b'(.', b'e', b'a', b'0', b'1', b'2', b'x', b'\xff', b'\x00',
+        b"'", b'h\x05.', b'j\x00\x01\x00\x00.', b'g7\n.', b'\x80\x06.', b'}(K\x01u.', b'(K\x01d.',
+        b'X\xff\xff\xff\x7f', b'\x8d\xff\xff\xff\xff\xff\xff\xff\x7fabc', b'Q', b'N\x85Q.',
+        b"S'abc\n.", b'Sabc\n.', b'\x8a\x02\x00', b'\x97.', b'\x82\x01.', b'\x82\x00.',
+        b'\x8b\xff\xff\xff\xff.', b'T\xff\xff\xff\xff.', b'Fabc\n.', b'Iabc\n.', b'\x93.',
+        b'K\x01K\x02\x93.', b')K\x01\x81.', b'(K\x01\x86.', b'K\x01(\x86.', b'(t(t\x86(\x85.',
+        b'X\x02\x00\x00\x00\xff\xfe.', b'\x8c\x01\x80.', b'pm1\n.', b'K\x01p-1\n.',
+        b'\x95\xff\x00\x00\x00\x00\x00\x00\x00N.', b'N]K\x01e.', b'K\x01(K\x02a.',
+        b'I' + b'9' * 5000 + b'\n.', b']K\x01K\x02s.', b'}]K\x01s.',
+        b'\x8f(K\x01]\x90.', b'(]\x91.', b'K\x01K\x01b.', b'(K\x01o.',
+        b'K\x01)\x81.', b'K\x01\x85R.', b'N\x92.',
+    ]
+    manifest = []
+    for data in cases:
+        try:
+            pickle.loads(data)
+            raise AssertionError('expected an error for %r' % data)
+        except AssertionError:
+            raise
+        except Exception as e:  # noqa: BLE001 - recording CPython's message is the point
+            manifest.append({'hex': data.hex(), 'type': type(e).__name__, 'message': str(e)})
+    return manifest
+
+
 def torch_zip_with_pickle(pkl):
     """A torch.save zip whose data.pkl is replaced, to ask real torch.load what it says."""
     buf = io.BytesIO()
@@ -309,15 +341,18 @@ def write_zips():
     out = io.BytesIO()
     with zipfile.ZipFile(out, 'w', compression=zipfile.ZIP_STORED) as z:
         for name, payload in [('top/a.bin', bytes(range(200))), ('top/b.txt', b'hello zip64\n')]:
-            with z.open(name, 'w', force_zip64=True) as f:
+            with z.open(zipfile.ZipInfo(name, (2020, 1, 2, 3, 4, 6)), 'w', force_zip64=True) as f:
                 f.write(payload)
     add('python_zip64.zip', out.getvalue())
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, 'w', compression=zipfile.ZIP_DEFLATED) as z:
         z.comment = b'an archive comment'
-        z.writestr('folder/text.txt', ('deflate me ' * 50).encode())
-        z.writestr('folder/stored.bin', b'\x00\x01\x02', compress_type=zipfile.ZIP_STORED)
+        # Fixed timestamps keep the fixture reproducible.
+        z.writestr(zipfile.ZipInfo('folder/text.txt', (2020, 1, 2, 3, 4, 6)), ('deflate me ' * 50).encode(),
+                   compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr(zipfile.ZipInfo('folder/stored.bin', (2020, 1, 2, 3, 4, 6)), b'\x00\x01\x02',
+                   compress_type=zipfile.ZIP_STORED)
     add('python_deflate_comment.zip', out.getvalue())
 
     add('hand_zip64_central.zip', hand_zip64_central())
@@ -355,6 +390,8 @@ def main():
         json.dump({**meta, 'cases': crafted_cases()}, f, indent=1)
     with open(os.path.join(PICKLE_DIR, 'malicious.json'), 'w') as f:
         json.dump({**meta, 'cases': malicious_cases()}, f, indent=1)
+    with open(os.path.join(PICKLE_DIR, 'errors.json'), 'w') as f:
+        json.dump({**meta, 'cases': error_cases()}, f, indent=1)
     with open(os.path.join(ZIP_DIR, 'zips.json'), 'w') as f:
         json.dump({**meta, 'cases': write_zips()}, f, indent=1)
 
