@@ -166,7 +166,9 @@ export class Parameter {
   get shape(): readonly number[] | null {
     return this._shape;
   }
-  set shape(new_shape: readonly number[] | null) {
+  set shape(new_shape: readonly number[] | number | null) {
+    // Python's setattr from ParameterDict.get may pass an int; the constructor turns ints into 1-tuples.
+    if (typeof new_shape === 'number') new_shape = [new_shape];
     if (this._shape === null) {
       this._shape = new_shape === null ? null : Object.freeze([...new_shape]);
       return;
