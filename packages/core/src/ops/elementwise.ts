@@ -469,11 +469,7 @@ P.where = function (this: Tensor, condition, other) {
 };
 P.masked_fill = function (this: Tensor, mask, value) {
   if (mask.dtype !== bool) throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype.name === 'uint8' ? 'unsigned char' : mask.dtype.name}`);
-  broadcastShapes(this.shape, mask.shape);
   const v = value instanceof Tensor ? value.to(this.dtype) : scalarTensor(Number(value), this.dtype, this.backend);
-  const out = where(mask, v, this);
-  if (out.shape.length !== this.shape.length || out.shape.some((s, i) => s !== this.shape[i])) {
-    throw new RuntimeError(`The expanded size of the mask must match the tensor size`);
-  }
-  return out;
+  // Out-of-place masked_fill broadcasts self against the mask (only masked_fill_ cannot).
+  return where(mask, v, this);
 };

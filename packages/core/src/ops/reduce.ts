@@ -231,7 +231,7 @@ P.logsumexp = function (this: Tensor, dim, keepdim = false) {
   const x = this.dtype.is_floating_point ? this : this.float();
   // Shift by the (gradient-free) max so exp cannot overflow; infinite maxima shift by 0.
   const m = x.detach().amax(axes, true);
-  const shift = where(m.abs().eq(Infinity), m.mul(0), m);
+  const shift = m.masked_fill(m.abs().eq(Infinity), 0);
   const r = x.sub(shift).exp().sum(axes, true).log().add(shift);
   return keepdim ? r : r.squeeze(axes);
 };

@@ -1,1 +1,11 @@
-export {};
+/**
+ * Shared test helpers (`@nncompat/core/testing`): fixture loading, tensors from fixture JSON
+ * (including non-contiguous views), `assertClose`, and a float64 finite-difference `gradcheck`.
+ *
+ * @example
+ * import { loadOpCases, fromJsonView, assertClose, gradcheck } from '@nncompat/core/testing';
+ */
+export * from './fixtures.js';
+export * from './tensors.js';
+export * from './assert.js';
+export * from './gradcheck.js';

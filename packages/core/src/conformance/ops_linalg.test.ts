@@ -1,0 +1,5 @@
+// Golden conformance of the core ops in fixtures/ops/linalg.json against real PyTorch 1.13.
+import { describe } from 'vitest';
+import { replayTopic } from './golden.js';
+
+describe('PyTorch goldens: linalg', () => replayTopic('linalg'));
