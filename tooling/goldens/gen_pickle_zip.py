@@ -22,12 +22,7 @@ import sys
 import zipfile
 import zlib
 
-if os.environ.get('PYTHONHASHSEED') != '0':
-    # Set iteration order depends on string hashing: pin it so fixtures are reproducible.
-    os.environ['PYTHONHASHSEED'] = '0'
-    os.execv(sys.executable, [sys.executable] + sys.argv)
-
-import torch  # noqa: E402
+import torch
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 PICKLE_DIR = os.path.join(ROOT, 'packages', 'core', 'fixtures', 'pickle')
@@ -381,6 +376,10 @@ def hand_zip64_central():
 
 
 def main():
+    if os.environ.get('PYTHONHASHSEED') != '0':
+        # Set iteration order depends on string hashing: pin it so fixtures are reproducible.
+        os.environ['PYTHONHASHSEED'] = '0'
+        os.execv(sys.executable, [sys.executable] + sys.argv)
     os.makedirs(PICKLE_DIR, exist_ok=True)
     os.makedirs(ZIP_DIR, exist_ok=True)
     meta = {'python': sys.version.split()[0], 'torch': torch.__version__}

@@ -5,7 +5,7 @@
  */
 import { UnpicklingError } from '../../errors.js';
 import { OrderedDict } from './ordered-dict.js';
-import { FrozenSet } from './values.js';
+import { FrozenSet, PyByteArray } from './values.js';
 
 const BRAND: unique symbol = Symbol.for('nncompat.pickle.global');
 
@@ -96,7 +96,8 @@ function setGlobals(module: string): PickleGlobal[] {
     defineGlobal(module, 'set', { call: (args) => new Set(setFrom(args)), construct: () => new Set() }),
     defineGlobal(module, 'frozenset', { call: (args) => new FrozenSet(setFrom(args)), construct: () => new FrozenSet() }),
     defineGlobal(module, 'bytearray', {
-      call: (args) => (args[0] instanceof Uint8Array ? new Uint8Array(args[0]) : args.length ? bytesOf(args[0], args[1]) : new Uint8Array(0)),
+      call: (args) =>
+        PyByteArray.from(args[0] instanceof Uint8Array ? args[0] : args.length ? bytesOf(args[0], args[1]) : []),
     }),
     defineGlobal(module, 'bytes', { call: (args) => (args.length ? bytesOf(args[0], args[1]) : new Uint8Array(0)) }),
   ];

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { isPickleGlobal } from './globals.js';
 import { OrderedDict } from './ordered-dict.js';
-import { FrozenSet, PickledObject, isList, isTuple } from './values.js';
+import { FrozenSet, PickledObject, PyByteArray, PyFloat, isList, isTuple } from './values.js';
 
 export interface Tagged {
   t: string;
@@ -48,6 +48,7 @@ export function checkValue(actual: unknown, exp: Tagged, ids = new Map<number, u
     case 'bytes':
     case 'bytearray':
       expect(actual, path).toBeInstanceOf(Uint8Array);
+      expect(actual instanceof PyByteArray, `${path} is a ${exp.t}`).toBe(exp.t === 'bytearray');
       return void expect(hexOf(actual as Uint8Array), path).toBe(exp.hex);
     case 'ref':
       return void expect(actual === ids.get(exp.id!), `${path} is the same object as #${exp.id}`).toBe(true);
@@ -125,3 +126,78 @@ export function checkValue(actual: unknown, exp: Tagged, ids = new Map<number, u
       throw new Error(`unknown tag ${exp.t}`);
   }
 }
+
+/**
+ * Builds the JS value a tagged description stands for (the inverse of {@link checkValue});
+ * integral floats become PyFloat so they are written back as floats.
+ */
+export function fromTagged(exp: Tagged, ids = new Map<number, unknown>()): unknown {
+  switch (exp.t) {
+    case 'none':
+      return null;
+    case 'bool':
+      return exp.v;
+    case 'int': {
+      const big = BigInt(exp.v as string);
+      return big >= -(2n ** 53n) + 1n && big <= 2n ** 53n - 1n ? Number(big) : big;
+    }
+    case 'float': {
+      const v = exp.v === 'nan' ? NaN : exp.v === 'inf' ? Infinity : exp.v === '-inf' ? -Infinity : exp.v === '-0' ? -0 : (exp.v as number);
+      return Number.isInteger(v) && !Object.is(v, -0) ? new PyFloat(v) : v;
+    }
+    case 'str':
+      return exp.v;
+    case 'bytes':
+      return new Uint8Array(Buffer.from(exp.hex!, 'hex'));
+    case 'bytearray':
+      return PyByteArray.from(Buffer.from(exp.hex!, 'hex'));
+    case 'ref':
+      return ids.get(exp.id!);
+    default:
+  }
+  const items = (exp.items ?? []) as unknown[];
+  switch (exp.t) {
+    case 'list': {
+      const out: unknown[] = [];
+      ids.set(exp.id!, out);
+      for (const x of items) out.push(fromTagged(x as Tagged, ids));
+      return out;
+    }
+    case 'tuple': {
+      // Tuples cannot contain themselves except through a list; build items first.
+      if (items.length === 0) {
+        ids.set(exp.id!, EMPTY);
+        return EMPTY;
+      }
+      const out = Object.freeze(items.map((x) => fromTagged(x as Tagged, ids)));
+      ids.set(exp.id!, out);
+      return out;
+    }
+    case 'dict':
+    case 'OrderedDict': {
+      const out = exp.t === 'dict' ? new Map<unknown, unknown>() : new OrderedDict<unknown, unknown>();
+      ids.set(exp.id!, out);
+      for (const pair of items) {
+        const [k, v] = pair as [Tagged, Tagged];
+        out.set(fromTagged(k, ids), fromTagged(v, ids));
+      }
+      for (const [name, v] of Object.entries(exp.attrs ?? {})) (out as unknown as Record<string, unknown>)[name] = fromTagged(v, ids);
+      return out;
+    }
+    case 'set': {
+      const out = new Set<unknown>();
+      ids.set(exp.id!, out);
+      for (const x of items) out.add(fromTagged(x as Tagged, ids));
+      return out;
+    }
+    case 'frozenset': {
+      const out = new FrozenSet(items.map((x) => fromTagged(x as Tagged, ids)));
+      ids.set(exp.id!, out);
+      return out;
+    }
+    default:
+      throw new Error(`fromTagged: unsupported tag ${exp.t}`);
+  }
+}
+
+const EMPTY: readonly unknown[] = Object.freeze([]);

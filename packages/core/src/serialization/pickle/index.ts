@@ -1,7 +1,7 @@
 export { Unpickler, loads, type UnpicklerOptions, type Py2StringEncoding } from './unpickler.js';
 export { Pickler, dumps, type PicklerOptions, type PickleReduction, type Reducible } from './pickler.js';
 export { OrderedDict } from './ordered-dict.js';
-export { FrozenSet, PickledObject, PyFloat, isList, isTuple, tuple, type PickledObjectKind } from './values.js';
+export { FrozenSet, PickledObject, PyByteArray, PyFloat, isList, isTuple, tuple, type PickledObjectKind } from './values.js';
 export {
   defineGlobal, globalPath, isPickleGlobal, NEWOBJ_GLOBAL, ORDERED_DICT_GLOBAL, PYTHON_DATA_GLOBALS,
   type PickleGlobal, type PickleGlobalImpl,

@@ -10,7 +10,7 @@ import { HIGHEST_PROTOCOL, Op } from './opcodes.js';
 import { OrderedDict } from './ordered-dict.js';
 import { pyTypeName } from './pyrepr.js';
 import { encodeUtf8 } from './text.js';
-import { FrozenSet, PickledObject, PyFloat, isTuple } from './values.js';
+import { FrozenSet, PickledObject, PyByteArray, PyFloat, isTuple } from './values.js';
 
 /**
  * Python's `__reduce__` result: call `func(*args)`, then add `listItems` / `dictItems`, then
@@ -57,6 +57,7 @@ const BATCH = 1000;
 const FRAME_MIN = 4;
 const NEWOBJ_EX_GLOBAL = defineGlobal('copyreg', '__newobj_ex__');
 const CODECS_ENCODE = defineGlobal('_codecs', 'encode');
+const BYTEARRAY = defineGlobal('builtins', 'bytearray');
 
 /** Python 3 → Python 2 module names written at protocols < 3 (pickle's fix_imports). */
 const PY2_MODULES: Record<string, string> = { builtins: '__builtin__', copyreg: 'copy_reg' };
@@ -141,7 +142,10 @@ class ByteWriter {
 export class Pickler {
   private readonly protocol: number;
   private w = new ByteWriter();
+  /** Objects by identity, strings by value. */
   private memo = new Map<unknown, number>();
+  /** Globals by `module.name`: Python memoizes the class object, which is one per name. */
+  private globalMemo = new Map<string, number>();
 
   constructor(private readonly options: PicklerOptions = {}) {
     const p = options.protocol ?? 2;
@@ -155,6 +159,7 @@ export class Pickler {
   dump(obj: unknown): Uint8Array {
     this.w = new ByteWriter();
     this.memo = new Map();
+    this.globalMemo = new Map();
     const w = this.w;
     w.u8(Op.PROTO);
     w.u8(this.protocol);
@@ -176,8 +181,9 @@ export class Pickler {
   }
 
   private memoize(obj: unknown): void {
-    const idx = this.memo.size;
-    this.memo.set(obj, idx);
+    const idx = this.memo.size + this.globalMemo.size;
+    if (isPickleGlobal(obj)) this.globalMemo.set(`${obj.module}.${obj.name}`, idx);
+    else this.memo.set(obj, idx);
     if (this.protocol >= 4) this.w.u8(Op.MEMOIZE);
     else if (idx < 256) {
       this.w.u8(Op.BINPUT);
@@ -226,6 +232,7 @@ export class Pickler {
     const seen = this.memo.get(obj);
     if (seen !== undefined) return this.get(seen);
     if (obj instanceof PyFloat) return this.saveFloat(obj.value);
+    if (obj instanceof PyByteArray) return this.saveByteArray(obj);
     if (obj instanceof Uint8Array) return this.saveBytes(obj);
     if (Array.isArray(obj)) return isTuple(obj) ? this.saveTuple(obj) : this.saveList(obj);
     if (obj instanceof OrderedDict) return this.saveOrderedDict(obj);
@@ -312,6 +319,18 @@ export class Pickler {
       w.u32(b.length);
     }
     w.bytes(b);
+    this.memoize(b);
+  }
+
+  private saveByteArray(b: PyByteArray): void {
+    if (this.protocol < 5) {
+      // bytearray.__reduce_ex__: (bytearray, (bytes(self),)).
+      const copy = new Uint8Array(b);
+      return this.saveReduce({ func: BYTEARRAY, args: Object.freeze([copy]) }, b);
+    }
+    this.w.u8(Op.BYTEARRAY8);
+    this.w.u64(b.length);
+    this.w.bytes(b);
     this.memoize(b);
   }
 
@@ -420,6 +439,8 @@ export class Pickler {
   }
 
   private saveGlobal(g: PickleGlobal): void {
+    const seen = this.globalMemo.get(`${g.module}.${g.name}`);
+    if (seen !== undefined) return this.get(seen);
     if (this.protocol >= 4) {
       this.saveStr(g.module);
       this.saveStr(g.name);

@@ -1,7 +1,7 @@
 /** Python class names of loaded values, for error texts that print `type(x)` as Python does. */
 import { isPickleGlobal } from './globals.js';
 import { OrderedDict } from './ordered-dict.js';
-import { FrozenSet, PickledObject, PyFloat, isTuple } from './values.js';
+import { FrozenSet, PickledObject, PyByteArray, PyFloat, isTuple } from './values.js';
 
 /** The name `type(value).__name__` would give for the Python value `value` stands for. */
 export function pyTypeName(value: unknown): string {
@@ -18,6 +18,7 @@ export function pyTypeName(value: unknown): string {
     default:
   }
   if (value instanceof PyFloat) return 'float';
+  if (value instanceof PyByteArray) return 'bytearray';
   if (value instanceof Uint8Array) return 'bytes';
   if (isTuple(value)) return 'tuple';
   if (Array.isArray(value)) return 'list';

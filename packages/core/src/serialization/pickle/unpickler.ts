@@ -14,7 +14,7 @@ import { pyTypeName, pyTypeRepr } from './pyrepr.js';
 import {
   CodecError, decodeAscii, decodeLatin1, decodeRawUnicodeEscape, decodeUtf8, escapeDecode,
 } from './text.js';
-import { FrozenSet, PickledObject, isList, isTuple } from './values.js';
+import { FrozenSet, PickledObject, PyByteArray, isList, isTuple } from './values.js';
 import { WEIGHTS_ONLY_OPCODES, weightsOnlyMessages as WO } from './weights-only.js';
 
 /** How protocol 0–2 byte strings (Python 2 `str`: STRING, BINSTRING, SHORT_BINSTRING) are decoded. */
@@ -478,7 +478,7 @@ export class Unpickler {
           this.push(this.bytes(this.u64('BINBYTES8')).slice());
           break;
         case Op.BYTEARRAY8:
-          this.push(this.bytes(this.u64('BYTEARRAY8')).slice());
+          this.push(PyByteArray.from(this.bytes(this.u64('BYTEARRAY8'))));
           break;
         case Op.NEXT_BUFFER:
           throw new UnpicklingError('pickle stream refers to out-of-band data but no *buffers* argument was given');

@@ -38,8 +38,19 @@ export class FrozenSet<T = unknown> extends Set<T> {
   }
 }
 
+/**
+ * Python's `bytearray` (a mutable byte string), as opposed to `bytes`, which is a plain
+ * `Uint8Array`; the difference only matters to write the same type back.
+ *
+ * @example
+ * ```ts
+ * dumps(PyByteArray.from([1, 2]), { protocol: 5 }); // BYTEARRAY8
+ * ```
+ */
+export class PyByteArray extends Uint8Array {}
+
 /** Makes a Python tuple: a frozen array. */
-export function tuple<T>(...items: T[]): readonly T[] {
+export function tuple<T extends unknown[]>(...items: T): Readonly<T> {
   return Object.freeze(items);
 }
 
