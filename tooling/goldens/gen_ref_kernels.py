@@ -147,10 +147,13 @@ def convt_cases():
         (1, 4, 3, 4, 6, 3, 2, (2, 3), (1, 0), (1, 2), (1, 1), 2, False),
         (1, 2, 5, 3, 4, 2, 3, (2, 2), (1, 1), (0, 1), (2, 2), 2, True),
         (2, 3, 3, 3, 3, 4, 4, (2, 2), (1, 1), (0, 0), (1, 1), 3, True),
+        # >= 4 input channels per group take the gemm + col2im path (the ones above loop directly)
+        (1, 8, 4, 3, 6, 3, 3, (2, 2), (1, 1), (1, 0), (1, 2), 2, True),
+        (2, 5, 3, 4, 3, 2, 2, (1, 1), (0, 0), (0, 0), (1, 1), 1, True),
     ]
     for i, (n, ci, h, w, co, kh, kw, s, p, op, d, g, bias) in enumerate(configs):
         # bfloat16 is left out: PyTorch 1.13 has no CPU bfloat16 slow_conv_transpose2d.
-        dts = (torch.float32, torch.float64) if i == 0 else (torch.float32,)
+        dts = (torch.float32, torch.float64) if i in (0, 4) else (torch.float32,)
         for dt in dts:
             x = rnd((n, ci, h, w), dt)
             wt = rnd((ci, co // g, kh, kw), dt)
@@ -172,6 +175,7 @@ def conv_filter_cases():
         (2, 3, 7, 6, 4, 3, 3, (1, 1), (1, 1), (1, 1), 1),
         (1, 4, 9, 8, 6, 3, 2, (2, 1), (0, 2), (2, 1), 2),
         (2, 4, 6, 6, 4, 3, 3, (1, 2), (1, 0), (1, 1), 4),
+        (2, 4, 6, 5, 8, 3, 3, (1, 1), (1, 1), (1, 1), 2),   # 4 filters per group: gemm path
     ]
     for i, (n, c, h, w, o, kh, kw, s, p, d, g) in enumerate(configs):
         for dt in ((torch.float32, torch.float64) if i == 0 else (torch.float32,)):

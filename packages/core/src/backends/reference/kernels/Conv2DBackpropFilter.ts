@@ -1,6 +1,7 @@
 /**
  * Conv2DBackpropFilter on the reference backend: the gradient of Conv2D with respect to its
  * weight, dW_g = Σ_n dy[n, g] · im2col(x[n, g])ᵀ, accumulated by `gemm` over the batch.
+ * Groups of fewer than 4 filters (depthwise) use direct dot products instead.
  */
 import type { KernelArgs, KernelConfig, KernelResult } from '../../../backend/types.js';
 import type { HostArray } from '../../../dtype.js';
@@ -9,7 +10,7 @@ import { Conv2DBackpropFilter } from '../../../kernels/names.js';
 import { REFERENCE } from '../backend.js';
 import { gatherDense } from '../strided.js';
 import { fromFloat64, input } from './common.impl.js';
-import { groupsOf, im2col, pair, type ConvGeometry } from './conv.impl.js';
+import { directConvFilterPlane, groupsOf, im2col, pair, type ConvGeometry } from './conv.impl.js';
 import { gemm } from './gemm.impl.js';
 
 function conv2dBackpropFilter(args: KernelArgs<HostArray>): KernelResult<HostArray> {
@@ -34,6 +35,15 @@ function conv2dBackpropFilter(args: KernelArgs<HostArray>): KernelResult<HostArr
   const xs = gatherDense(x);
   const dys = gatherDense(dy);
   const acc = new Float64Array(o * kk);
+  if (og < 4) {
+    for (let b = 0; b < n; b++) {
+      for (let oc = 0; oc < o; oc++) {
+        const g = Math.floor(oc / og);
+        directConvFilterPlane(xs, (b * c + g * cg) * h * w, cg, dys, (b * o + oc) * p, geo, acc, oc * kk);
+      }
+    }
+    return fromFloat64(x.dtype, acc, [o, cg, kh, kw]);
+  }
   const col = new Float64Array(kk * p);
   for (let b = 0; b < n; b++) {
     for (let g = 0; g < groups; g++) {

@@ -1,7 +1,8 @@
 /**
  * ConvTranspose2D on the reference backend (PyTorch's `conv_transpose2d`, weight
  * `[C_in, C_out/g, kh, kw]`): per image and group, one `gemm` with the transposed filters gives
- * the column matrix, which col2im scatters onto the (larger) output image.
+ * the column matrix, which col2im scatters onto the (larger) output image. Groups of fewer than
+ * 4 input channels (depthwise) use a direct scatter loop instead, where `gemm` would idle.
  */
 import type { KernelArgs, KernelConfig, KernelResult } from '../../../backend/types.js';
 import type { HostArray } from '../../../dtype.js';
@@ -9,7 +10,7 @@ import { ConvTranspose2D } from '../../../kernels/names.js';
 import { REFERENCE } from '../backend.js';
 import { gatherDense } from '../strided.js';
 import { fromFloat64, input, optionalInput } from './common.impl.js';
-import { addBias, col2im, groupsOf, pair, type ConvGeometry } from './conv.impl.js';
+import { addBias, col2im, directConvTransposePlane, groupsOf, pair, type ConvGeometry } from './conv.impl.js';
 import { gemm } from './gemm.impl.js';
 
 function convTranspose2d(args: KernelArgs<HostArray>): KernelResult<HostArray> {
@@ -34,6 +35,21 @@ function convTranspose2d(args: KernelArgs<HostArray>): KernelResult<HostArray> {
   const xs = gatherDense(x);
   const ws = gatherDense(weight);
   const acc = new Float64Array(n * cout * outH * outW);
+  if (cinG < 4) {
+    const kk = kh * kw;
+    for (let b = 0; b < n; b++) {
+      for (let co = 0; co < cout; co++) {
+        const g = Math.floor(co / coutG);
+        const local = co - g * coutG;
+        directConvTransposePlane(
+          xs, (b * cin + g * cinG) * p, cinG, ws, (c, tap) => ((g * cinG + c) * coutG + local) * kk + tap,
+          geo, acc, (b * cout + co) * outH * outW,
+        );
+      }
+    }
+    if (bias) addBias(acc, gatherDense(bias), n, cout, outH * outW);
+    return fromFloat64(x.dtype, acc, [n, cout, outH, outW]);
+  }
   const col = new Float64Array(rows * p);
   for (let b = 0; b < n; b++) {
     for (let g = 0; g < groups; g++) {

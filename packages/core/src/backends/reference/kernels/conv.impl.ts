@@ -159,3 +159,67 @@ export function directConvPlane(
     }
   }
 }
+
+/**
+ * Direct transposed convolution onto one output plane (`out` planes g.h×g.w, from `oBase`): the
+ * adjoint of `directConvPlane`, scattering `channels` input planes (g.oh×g.ow, dense from
+ * `xBase`) through one output channel's taps. `wIndex(c, tap)` locates the weight of input
+ * channel c and tap (ki*kw + kj). Used where a group has too few input channels for `gemm`.
+ */
+export function directConvTransposePlane(
+  src: NumArray, xBase: number, channels: number, weight: NumArray, wIndex: (c: number, tap: number) => number,
+  g: ConvGeometry, out: Float64Array, oBase: number,
+): void {
+  const { h, w, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw } = g;
+  for (let c = 0; c < channels; c++) {
+    const cBase = xBase + c * oh * ow;
+    for (let ki = 0; ki < kh; ki++) {
+      for (let kj = 0; kj < kw; kj++) {
+        const wv = weight[wIndex(c, ki * kw + kj)]!;
+        const dj = kj * dw - pw;
+        const x0 = Math.max(0, Math.ceil(-dj / sw));
+        const x1 = Math.min(ow, Math.floor((w - 1 - dj) / sw) + 1);
+        if (x0 >= x1) continue;
+        for (let y = 0; y < oh; y++) {
+          const ih = y * sh - ph + ki * dh;
+          if (ih < 0 || ih >= h) continue;
+          const r = oBase + ih * w + dj;
+          const i = cBase + y * ow;
+          for (let x = x0; x < x1; x++) out[r + x * sw] += wv * src[i + x]!;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Direct weight gradient of one filter: `dw[wBase + (c*kh + ki)*kw + kj] += Σ dy·x` over one
+ * image, for `channels` input planes (dense from `xBase`) and one output-gradient plane (dense
+ * from `dyBase`). Used where a group has too few filters for `gemm` (depthwise).
+ */
+export function directConvFilterPlane(
+  src: NumArray, xBase: number, channels: number, dy: NumArray, dyBase: number,
+  g: ConvGeometry, dwOut: Float64Array, wBase: number,
+): void {
+  const { h, w, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw } = g;
+  for (let c = 0; c < channels; c++) {
+    const cBase = xBase + c * h * w;
+    for (let ki = 0; ki < kh; ki++) {
+      for (let kj = 0; kj < kw; kj++) {
+        const dj = kj * dw - pw;
+        const x0 = Math.max(0, Math.ceil(-dj / sw));
+        const x1 = Math.min(ow, Math.floor((w - 1 - dj) / sw) + 1);
+        if (x0 >= x1) continue;
+        let s = 0;
+        for (let y = 0; y < oh; y++) {
+          const ih = y * sh - ph + ki * dh;
+          if (ih < 0 || ih >= h) continue;
+          const r = cBase + ih * w + dj;
+          const o = dyBase + y * ow;
+          for (let x = x0; x < x1; x++) s += dy[o + x]! * src[r + x * sw]!;
+        }
+        dwOut[wBase + (c * kh + ki) * kw + kj] += s;
+      }
+    }
+  }
+}

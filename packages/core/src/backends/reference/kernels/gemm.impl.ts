@@ -6,7 +6,9 @@
  * blocks of MC×KC into row panels MR tall, both as contiguous Float64Arrays. The micro-kernel
  * then walks one A panel and one B panel in lock step, keeping an MR×NR tile of C in local
  * variables (registers). Packing makes transposed or otherwise strided operands as fast as
- * contiguous ones, and the micro-kernel only ever sees Float64Array, so V8 keeps it monomorphic.
+ * contiguous ones. Operands of other array types are first widened natively to Float64Array
+ * (`new Float64Array(typed)`), so packing and the micro-kernel only ever see Float64Array and
+ * V8 keeps them monomorphic: mixing float32 and float64 calls otherwise halves the speed.
  */
 import type { NumArray } from '../strided.js';
 
@@ -16,6 +18,21 @@ export interface StridedMatrix {
   readonly offset: number;
   readonly rowStride: number;
   readonly colStride: number;
+}
+
+/** A StridedMatrix whose data is a Float64Array. */
+interface F64Matrix extends StridedMatrix {
+  readonly data: Float64Array;
+}
+
+/** The matrix with Float64Array data: as is, or the span it reads widened into a new array. */
+function widen(x: StridedMatrix, rows: number, cols: number): F64Matrix {
+  if (x.data instanceof Float64Array) return x as F64Matrix;
+  const lastR = (rows - 1) * x.rowStride;
+  const lastC = (cols - 1) * x.colStride;
+  const lo = x.offset + Math.min(0, lastR) + Math.min(0, lastC);
+  const hi = x.offset + Math.max(0, lastR) + Math.max(0, lastC) + 1;
+  return { data: new Float64Array(x.data.subarray(lo, hi)), offset: x.offset - lo, rowStride: x.rowStride, colStride: x.colStride };
 }
 
 /** Rows of C per micro-tile. */
@@ -38,7 +55,7 @@ const edgeTile = new Float64Array(MR * NR);
  * Copies the block A[i0:i0+mc, p0:p0+kc] into `packA` as row panels of MR: panel r holds, for
  * each p, the MR values of its rows (zero-padded past `mc`).
  */
-function packABlock(a: StridedMatrix, i0: number, mc: number, p0: number, kc: number): void {
+function packABlock(a: F64Matrix, i0: number, mc: number, p0: number, kc: number): void {
   const src = a.data;
   const rs = a.rowStride;
   const cs = a.colStride;
@@ -69,7 +86,7 @@ function packABlock(a: StridedMatrix, i0: number, mc: number, p0: number, kc: nu
  * Copies the block B[p0:p0+kc, j0:j0+nc] into `packB` as column panels of NR: panel c holds,
  * for each p, the NR values of its columns (zero-padded past `nc`).
  */
-function packBBlock(b: StridedMatrix, p0: number, kc: number, j0: number, nc: number): void {
+function packBBlock(b: F64Matrix, p0: number, kc: number, j0: number, nc: number): void {
   const src = b.data;
   const rs = b.rowStride;
   const cs = b.colStride;
@@ -143,7 +160,7 @@ function microKernel(kc: number, ap: Float64Array, aOff: number, bp: Float64Arra
  */
 export function gemm(
   m: number, n: number, k: number,
-  a: StridedMatrix, b: StridedMatrix,
+  aIn: StridedMatrix, bIn: StridedMatrix,
   c: Float64Array, cOffset: number, ldc: number,
   accumulate: boolean,
 ): void {
@@ -151,6 +168,8 @@ export function gemm(
     for (let i = 0; i < m; i++) c.fill(0, cOffset + i * ldc, cOffset + i * ldc + n);
   }
   if (m === 0 || n === 0 || k === 0) return;
+  const a = widen(aIn, m, k);
+  const b = widen(bIn, k, n);
   const ncMax = Math.min(NC, roundUp(n, NR));
   const kcMax = Math.min(KC, k);
   if (packB.length < kcMax * ncMax) packB = new Float64Array(kcMax * ncMax);
