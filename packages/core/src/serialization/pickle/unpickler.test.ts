@@ -3,7 +3,7 @@ import { fixture, fixtureJson } from '../zip/fixtures.test-util.js';
 import { checkValue, type Tagged } from './golden.test-util.js';
 import {
   FrozenSet, OrderedDict, PickledObject, PYTHON_DATA_GLOBALS, UnpicklingError, WEIGHTS_ONLY_UNSAFE_MESSAGE,
-  WeightsOnlyUnpicklingError, defineGlobal, loads,
+  Unpickler, WeightsOnlyUnpicklingError, defineGlobal, loads,
 } from './index.js';
 
 const values = fixtureJson<{ cases: { name: string; files: string[]; expected: Tagged }[] }>('pickle', 'values.json').cases;
@@ -164,5 +164,19 @@ describe('inert mode (weightsOnly: false)', () => {
     expect(obj).toBeInstanceOf(PickledObject);
     expect([obj.module, obj.name, obj.kind, obj.args]).toEqual(['argparse', 'Namespace', 'new', []]);
     expect(obj.state).toEqual(new Map([['lr', 0.1]]));
+  });
+});
+
+describe('Unpickler.position', () => {
+  it('stops just past STOP so consecutive pickles (torch legacy format) can be read in turn', () => {
+    const a = fixture('pickle', 'scalars.p2.pkl');
+    const b = fixture('pickle', 'strings.p4.pkl');
+    const both = new Uint8Array([...a, ...b, 0xaa]);
+    const first = new Unpickler(both);
+    first.load();
+    expect(first.position).toBe(a.length);
+    const second = new Unpickler(both.subarray(first.position));
+    expect((second.load() as string[])[1]).toBe('a');
+    expect(second.position).toBe(b.length);
   });
 });
