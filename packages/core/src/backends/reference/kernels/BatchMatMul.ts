@@ -9,7 +9,7 @@ import { BatchMatMul } from '../../../kernels/names.js';
 import { REFERENCE } from '../backend.js';
 import { values } from '../strided.js';
 import { input, fromFloat64 } from './common.impl.js';
-import { gemm } from './gemm.impl.js';
+import { gemm, widenSpan } from './gemm.impl.js';
 
 function batchMatMul(args: KernelArgs<HostArray>): KernelResult<HostArray> {
   const a = input(args, 'a');
@@ -21,13 +21,15 @@ function batchMatMul(args: KernelArgs<HostArray>): KernelResult<HostArray> {
   // float64 accumulators for every dtype: exact for integers below 2^53, and float32 results are
   // rounded once at the end (at least as accurate as PyTorch's float32 accumulation).
   const acc = new Float64Array(batch * n * m);
-  const av = values(a);
-  const bv = values(b);
+  if (acc.length === 0 || k === 0) return fromFloat64(a.dtype, acc, outShape);
+  // Widen both operands to float64 once for the whole batch (gemm would per matrix).
+  const [av, aOff] = widenSpan(values(a), a.offset, a.shape, a.strides);
+  const [bv, bOff] = widenSpan(values(b), b.offset, b.shape, b.strides);
   for (let i = 0; i < batch; i++) {
     gemm(
       n, m, k,
-      { data: av, offset: a.offset + i * a.strides[0]!, rowStride: a.strides[1]!, colStride: a.strides[2]! },
-      { data: bv, offset: b.offset + i * b.strides[0]!, rowStride: b.strides[1]!, colStride: b.strides[2]! },
+      { data: av, offset: aOff + i * a.strides[0]!, rowStride: a.strides[1]!, colStride: a.strides[2]! },
+      { data: bv, offset: bOff + i * b.strides[0]!, rowStride: b.strides[1]!, colStride: b.strides[2]! },
       acc, i * n * m, m, false,
     );
   }
