@@ -33,6 +33,11 @@ export const VERSION_TEXTS: Readonly<Record<string, ErrorText>> = Object.freeze(
     message: 'index out of range in self',
     source: 'aten/src/ATen/native/TensorAdvancedIndexing.cpp index_select_out_cpu_ (2.x): TORCH_CHECK_INDEX(..., "index out of range in self")',
   },
+  'elementwise/error: masked_fill float mask': {
+    type: 'RuntimeError',
+    message: 'masked_fill_ only supports boolean masks, but got mask with dtype float',
+    source: 'aten/src/ATen/native/TensorAdvancedIndexing.cpp masked_fill__cpu (2.x): TORCH_CHECK(mask.dtype() == ScalarType::Bool, "masked_fill_ only supports boolean masks, but got mask with dtype ", mask.dtype())',
+  },
   'nn/error: max_pool2d pad too big': {
     type: 'RuntimeError',
     message: 'pad should be at most half of effective kernel size, but got pad=2, kernel_size=2 and dilation=1',
@@ -41,18 +46,6 @@ export const VERSION_TEXTS: Readonly<Record<string, ErrorText>> = Object.freeze(
 });
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = Object.freeze({
-  'elementwise/add bool [1]x[1] contig #0':
-    'bool + bool gives 2 instead of True: the reference Add kernel does not saturate bool results to 0/1',
-  'elementwise/add bool scalar True':
-    'bool + True gives 2 instead of True: the reference Add kernel does not saturate bool results to 0/1',
-  'elementwise/clamp uint8 min=-1 max=None':
-    'PyTorch casts the bounds to uint8 first (-1 wraps to 255); ops/elementwise.ts clamps with -1',
-  'elementwise/clamp uint8 min=-2 max=3':
-    'PyTorch casts the bounds to uint8 first (-2 wraps to 254, so min > max gives 3); ops/elementwise.ts clamps with -2',
-  'elementwise/error: masked_fill float mask':
-    '1.13 accepts float masks of 0/1 (error: "Mask tensor can take 0 and 1 values only"); 2.x raises "masked_fill_ only supports boolean masks, but got mask with dtype float" (caffe2 type name), but the TS text says "dtype float32"',
-  'nn/avg_pool2d #0 int64':
-    'the reference AvgPool2D kernel divides in floating point and stores fractions in an int64 tensor; PyTorch truncates',
   'nn/error: conv2d float input double weight':
     '1.13: "expected scalar type Float but found Double"; TS raises "Input type (torch.FloatTensor) and weight type (torch.DoubleTensor) should be the same", 2.x adds " or input should be a MKLDNN tensor and weight is a dense tensor": not settled',
 });

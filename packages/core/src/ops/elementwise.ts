@@ -1,6 +1,6 @@
 /** Elementwise ops with broadcasting and PyTorch's type promotion, and their gradients. */
 import { record, save } from '../autograd/function.js';
-import { bool, type DType, type DTypeName, getDefaultDtype, int64, float32, resultType, toDType, type PromotionOperand } from '../dtype.js';
+import { allocHostArray, bool, type DType, type DTypeName, getDefaultDtype, int64, float32, resultType, toDType, type PromotionOperand } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import * as K from '../kernels/names.js';
 import { broadcastShapes } from '../shape.js';
@@ -399,10 +399,22 @@ P.leaky_relu = function (this: Tensor, negative_slope = 0.01) {
 P.clamp = function (this: Tensor, min = null, max = null) {
   if (min === null && max === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   let x: Tensor = this;
+  let lo = min;
+  let hi = max;
   if (!this.dtype.is_floating_point && ((min !== null && !Number.isInteger(min)) || (max !== null && !Number.isInteger(max)))) {
     x = this.to(getDefaultDtype());
+  } else if (!this.dtype.is_floating_point) {
+    // Integer tensors: PyTorch converts the bounds to the tensor's dtype first (C wrap-around).
+    const wrap = (v: number | null): number | null => {
+      if (v === null || this.dtype.name === 'int64') return v;
+      const a = allocHostArray(this.dtype, 1);
+      a[0] = this.dtype === bool ? (v !== 0 ? 1 : 0) : v;
+      return a[0]!;
+    };
+    lo = wrap(min);
+    hi = wrap(max);
   }
-  const y = runUnary(K.Clamp, x, { min, max });
+  const y = runUnary(K.Clamp, x, { min: lo, max: hi });
   const sx = save(this);
   record('ClampBackward1', [this], [y], ([g]) => {
     const v = sx.unpack();
@@ -468,8 +480,17 @@ P.where = function (this: Tensor, condition, other) {
   return where(condition, this, other);
 };
 P.masked_fill = function (this: Tensor, mask, value) {
-  if (mask.dtype !== bool) throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype.name === 'uint8' ? 'unsigned char' : mask.dtype.name}`);
+  if (mask.dtype !== bool) throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${typeMetaName(mask.dtype)}`);
   const v = value instanceof Tensor ? value.to(this.dtype) : scalarTensor(Number(value), this.dtype, this.backend);
   // Out-of-place masked_fill broadcasts self against the mask (only masked_fill_ cannot).
   return where(mask, v, this);
 };
+
+/** The C++ type name caffe2::TypeMeta prints for a dtype (used in some PyTorch 2.x messages). */
+export function typeMetaName(d: DType): string {
+  const m: Record<DTypeName, string> = {
+    float32: 'float', float64: 'double', float16: 'c10::Half', bfloat16: 'c10::BFloat16', int8: 'signed char',
+    uint8: 'unsigned char', int16: 'short int', int32: 'int', int64: 'long int', bool: 'bool',
+  };
+  return m[d.name];
+}

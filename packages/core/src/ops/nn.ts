@@ -269,8 +269,11 @@ export function avg_pool2d(input: Tensor, kernel_size: number | readonly number[
   };
   const unbatched = input.dim() === 3;
   const x = unbatched ? input.unsqueeze(0) : input;
-  const [r] = runKernel(K.AvgPool2D, { x }, attrs as unknown as Record<string, unknown>);
-  const out = new Tensor(r!.storage, r!.shape);
+  // Integer inputs: PyTorch accumulates and divides in integer arithmetic (truncating).
+  const xi = x.dtype.is_floating_point ? x : x.to('float64');
+  const [r] = runKernel(K.AvgPool2D, { x: xi }, attrs as unknown as Record<string, unknown>);
+  let out = new Tensor(r!.storage, r!.shape);
+  if (xi !== x) out = out.trunc().to(x.dtype);
   const shapeX = x.detach();
   record('AvgPool2DBackward0', [x], [out], ([g]) => [avgPoolBackward(g!, shapeX, attrs)]);
   return unbatched ? out.squeeze(0) : out;

@@ -51,10 +51,13 @@ const COMPARE: [string, string][] = [
 function arith(floatExpr: string, intExpr?: string) {
   const f: ScalarExpr = { expr: floatExpr, helpers: H };
   const i: ScalarExpr = { expr: intExpr ?? floatExpr, helpers: H };
+  // bool results saturate to 0/1 (True + True is True in PyTorch).
+  const b1: ScalarExpr = { expr: `(${intExpr ?? floatExpr}) ? 1 : 0`, helpers: H };
   return ({ inputs, attrs }: KernelArgs<HostArray>) => {
     const a = inputs['a'] as TensorInfo<HostArray>;
     const b = inputs['b'] as TensorInfo<HostArray>;
-    return binaryLoop(a, b, attrs['outShape'] as number[], a.dtype, a.dtype.is_floating_point ? f : i);
+    const e = a.dtype.is_floating_point ? f : a.dtype === bool ? b1 : i;
+    return binaryLoop(a, b, attrs['outShape'] as number[], a.dtype, e);
   };
 }
 
