@@ -8,6 +8,12 @@ export { UnpicklingError };
  * What `torch.load(..., weights_only=True)` raises for a pickle outside its policy: a Python
  * `UnpicklingError` whose text is UNSAFE_MESSAGE followed by the weights-only unpickler's own
  * message (kept apart in `reason`).
+ *
+ * @example
+ * ```ts
+ * try { loads(bytes); }
+ * catch (e) { if (e instanceof WeightsOnlyUnpicklingError) e.reason; } // 'Unsupported class os.system'
+ * ```
  */
 export class WeightsOnlyUnpicklingError extends UnpicklingError {
   constructor(readonly reason: string) {

@@ -49,7 +49,14 @@ export class FrozenSet<T = unknown> extends Set<T> {
  */
 export class PyByteArray extends Uint8Array {}
 
-/** Makes a Python tuple: a frozen array. */
+/**
+ * Makes a Python tuple: a frozen array.
+ *
+ * @example
+ * ```ts
+ * dumps(tuple(2, 3)); // pickles the tuple (2, 3), where [2, 3] would be a list
+ * ```
+ */
 export function tuple<T extends unknown[]>(...items: T): Readonly<T> {
   return Object.freeze(items);
 }
