@@ -1,0 +1,155 @@
+/**
+ * Runs one kernel as a single-op ONNX graph: feeds the inputs (dense host data, cast inside
+ * the graph to the type the op computes in), runs the cached session synchronously, and turns
+ * the outputs into canonical host arrays of the result dtypes.
+ */
+import { getBackend, getKernel, numelOf, REFERENCE_BACKEND, type DType, type HostArray, type KernelArgs, type KernelConfig, type KernelResult, type TensorInfo } from '@nncompat/core';
+import { OnnxGraphBuilder } from '../onnx/graph_builder.js';
+import type { OrtValue } from '../ort/binding.js';
+import { noteNative, noteReference } from './coverage_log.js';
+import { boundaryOf, fromBoundaryData, ONNX_TYPE, toBoundaryData } from './dtypes.js';
+import { compactBroadcast, denseData } from './materialize.js';
+import { getSession } from './session_cache.js';
+
+/** Name of this backend in the registry. */
+export const ONNXRUNTIME = 'onnxruntime';
+
+/** One graph input: a kernel input and the dtype the op computes in. */
+export interface PlanInput {
+  readonly info: TensorInfo<HostArray>;
+  readonly compute: DType;
+  /** Broadcasting ops: feed stride-0 (expanded) dims as size 1 instead of copying them. */
+  readonly compact?: boolean;
+}
+
+/** One graph output: the result dtype and the dtype the graph body produces it in. */
+export interface PlanOutput {
+  readonly dtype: DType;
+  readonly compute: DType;
+  /** Rewrites the output's host data (e.g. MaxPool's flat indices into per-plane indices). */
+  readonly post?: (data: HostArray, dims: readonly number[]) => HostArray;
+}
+
+/** A kernel call expressed as a graph: the body gets input value names and returns output names. */
+export interface OpPlan {
+  /** Attributes that shape the graph (the cache key adds kernel, dtypes and ranks). */
+  readonly key: string;
+  readonly inputs: readonly PlanInput[];
+  readonly outputs: readonly PlanOutput[];
+  build(g: OnnxGraphBuilder, inputs: readonly string[]): readonly string[];
+}
+
+/** A kernel that either returns a plan, or null when only the reference implementation is exact. */
+export type Planner = (args: KernelArgs<HostArray>) => OpPlan | null;
+
+interface Fed {
+  info: TensorInfo<HostArray>;
+  shape: readonly number[];
+}
+
+function signature(kernel: string, plan: OpPlan, fed: readonly Fed[]): string {
+  const ins = fed.map((f, i) => `${f.info.dtype.name}>${plan.inputs[i]!.compute.name}:${f.shape.map((d) => (d === 1 ? '1' : 'n')).join('x')}`);
+  const outs = plan.outputs.map((o) => `${o.compute.name}>${o.dtype.name}`);
+  return `${kernel}(${ins.join(',')})->(${outs.join(',')})[${plan.key}]`;
+}
+
+function buildModel(kernel: string, plan: OpPlan, fed: readonly Fed[]): Uint8Array {
+  const g = new OnnxGraphBuilder({ name: kernel });
+  const names = fed.map((f, i) => {
+    const feedType = boundaryOf(f.info.dtype).onnxType;
+    // Dims of size 1 stay literal (they drive broadcasting); the others are symbolic, so one
+    // session serves every shape of the same rank.
+    const dims = f.shape.map((d, j) => (d === 1 ? 1 : `in${i}_d${j}`));
+    const name = g.addInput(`in${i}`, feedType, dims);
+    const want = ONNX_TYPE[plan.inputs[i]!.compute.name];
+    if (want === feedType) return name;
+    return g.addNode('Cast', [name], [g.uniqueName(`in${i}_cast`)], { to: { i: want } })[0]!;
+  });
+  const outs = plan.build(g, names);
+  outs.forEach((o, i) => {
+    const spec = plan.outputs[i]!;
+    const outType = boundaryOf(spec.dtype).onnxType;
+    let v = o;
+    if (ONNX_TYPE[spec.compute.name] !== outType) v = g.addNode('Cast', [o], [g.uniqueName(`out${i}_cast`)], { to: { i: outType } })[0]!;
+    g.addNode('Identity', [v], [`out${i}`]);
+    g.addOutput(`out${i}`, outType, null);
+  });
+  return g.toBytes();
+}
+
+/** Runs `kernel` on the reference implementation, directly on this backend's host buffers. */
+export function runReference(kernel: string, args: KernelArgs<HostArray>): KernelResult<HostArray> | KernelResult<HostArray>[] | void {
+  const f = getKernel(kernel, REFERENCE_BACKEND);
+  if (!f) throw new Error(`kernel '${kernel}' is implemented by neither '${ONNXRUNTIME}' nor the reference backend`);
+  const dtypes = Object.values(args.inputs).flatMap((v) => (v == null ? [] : Array.isArray(v) ? v : [v])).map((t) => (t as TensorInfo).dtype.name);
+  noteReference(kernel, dtypes[0] ?? 'none');
+  return f({ ...args, backend: getBackend(REFERENCE_BACKEND) }) as KernelResult<HostArray> | KernelResult<HostArray>[] | void;
+}
+
+/**
+ * Runs a plan; returns null when onnxruntime has no CPU kernel for this signature.
+ * Empty inputs never reach onnxruntime (the reference handles them in no time).
+ */
+export function runPlan(kernel: string, plan: OpPlan): KernelResult<HostArray>[] | null {
+  const fed: Fed[] = plan.inputs.map((p) => {
+    const info = p.compact ? compactBroadcast(p.info) : p.info;
+    return { info, shape: info.shape };
+  });
+  if (fed.some((f) => numelOf(f.shape) === 0)) return null;
+  const key = signature(kernel, plan, fed);
+  const session = getSession(key, () => buildModel(kernel, plan, fed));
+  if (!session) return null;
+  const feeds: Record<string, OrtValue> = {};
+  fed.forEach((f, i) => {
+    const b = boundaryOf(f.info.dtype);
+    feeds[`in${i}`] = { location: 'cpu', type: b.ortType, dims: f.shape, data: toBoundaryData(f.info.dtype, denseData(f.info)) };
+  });
+  let out: Record<string, OrtValue>;
+  try {
+    out = session.run(feeds);
+  } catch (e) {
+    throw new OrtRunError(key, e);
+  }
+  noteNative(kernel, plan.inputs[0]?.info.dtype.name ?? 'none');
+  return plan.outputs.map((spec, i) => {
+    const v = out[`out${i}`];
+    if (!v) throw new Error(`internal error: onnxruntime returned no 'out${i}' for ${key}`);
+    let data = fromBoundaryData(spec.dtype, v.data);
+    if (spec.post) data = spec.post(data, v.dims);
+    return { storage: data, dtype: spec.dtype, shape: [...v.dims] };
+  });
+}
+
+/** onnxruntime failed while running a cached session (e.g. an index out of range). */
+export class OrtRunError extends Error {
+  constructor(key: string, override readonly cause: unknown) {
+    super(`onnxruntime failed running ${key}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'OrtRunError';
+  }
+}
+
+/**
+ * A kernel registration: runs the plan on onnxruntime, or the reference implementation when the
+ * planner returns null or onnxruntime has no kernel for the signature.
+ */
+export function planKernel(kernelName: string, planner: Planner): KernelConfig<HostArray> {
+  return {
+    kernelName,
+    backendName: ONNXRUNTIME,
+    kernelFunc: (args) => {
+      const plan = planner(args);
+      let r: KernelResult<HostArray>[] | null = null;
+      try {
+        r = plan ? runPlan(kernelName, plan) : null;
+      } catch (e) {
+        if (!(e instanceof OrtRunError)) throw e;
+        // Bad input (an index out of range, …): the reference raises PyTorch's error for it. If
+        // it does not, the two implementations disagree, which must not pass silently.
+        runReference(kernelName, args);
+        throw e;
+      }
+      if (r) return r.length === 1 ? r[0]! : r;
+      return runReference(kernelName, args);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * One onnxruntime session per kernel signature (kernel, dtypes, ranks, attributes), created on
+ * first use. Signatures whose graph onnxruntime cannot run (no CPU kernel for a type) are
+ * remembered too, so the check costs one failed session creation per signature.
+ */
+import { OrtSession, type OrtSessionOptions } from '../ort/binding.js';
+
+/** Counters of the session cache (for tests and benchmarks). */
+export interface SessionCacheStats {
+  /** Sessions created since the process started (or the last `clearSessionCache`). */
+  created: number;
+  /** Lookups answered from the cache. */
+  hits: number;
+  /** Signatures onnxruntime rejected (run on the reference implementation instead). */
+  unsupported: number;
+  /** Sessions currently cached. */
+  size: number;
+}
+
+const UNSUPPORTED = Symbol('unsupported');
+const cache = new Map<string, OrtSession | typeof UNSUPPORTED>();
+const stats = { created: 0, hits: 0, unsupported: 0 };
+
+let sessionOptions: OrtSessionOptions = defaultOptions();
+
+function defaultOptions(): OrtSessionOptions {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  const threads = Number(env['NNCOMPAT_ORT_THREADS'] ?? '0');
+  return {
+    intraOpNumThreads: Number.isInteger(threads) && threads >= 0 ? threads : 0,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  };
+}
+
+// Messages onnxruntime gives when a graph is valid ONNX but its CPU provider lacks the type
+// combination (schema type check, or no registered kernel).
+const UNSUPPORTED_PATTERNS = [/Could not find an implementation/, /Type Error: Type '.*' of input parameter/, /is invalid\. Type Error/];
+
+/**
+ * The session for `key`, building its model with `build` on a miss. Returns null when
+ * onnxruntime cannot run that graph (the caller falls back to the reference implementation).
+ */
+export function getSession(key: string, build: () => Uint8Array): OrtSession | null {
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    stats.hits++;
+    return hit === UNSUPPORTED ? null : hit;
+  }
+  const model = build();
+  try {
+    const s = new OrtSession(model, sessionOptions);
+    stats.created++;
+    cache.set(key, s);
+    return s;
+  } catch (e) {
+    const msg = (e as Error).message ?? String(e);
+    if (UNSUPPORTED_PATTERNS.some((p) => p.test(msg))) {
+      stats.unsupported++;
+      cache.set(key, UNSUPPORTED);
+      return null;
+    }
+    throw new Error(`onnxruntime rejected the generated graph for ${key}: ${msg}`);
+  }
+}
+
+/**
+ * Snapshot of the cache counters.
+ *
+ * @example
+ * const before = sessionCacheStats().created;
+ * a.add(b); a.add(b);
+ * sessionCacheStats().created - before; // 1
+ */
+export function sessionCacheStats(): SessionCacheStats {
+  return { ...stats, size: cache.size };
+}
+
+/** Disposes every cached session and resets the counters. */
+export function clearSessionCache(): void {
+  for (const s of cache.values()) if (s !== UNSUPPORTED) s.dispose();
+  cache.clear();
+  stats.created = 0;
+  stats.hits = 0;
+  stats.unsupported = 0;
+}
+
+/**
+ * Sets the options of sessions created from now on (threads, optimization level) and clears
+ * the cache so every kernel picks them up.
+ *
+ * @example
+ * setSessionOptions({ intraOpNumThreads: 1 });
+ */
+export function setSessionOptions(options: OrtSessionOptions): void {
+  if (options === null || typeof options !== 'object') throw new TypeError("'options' must be an object");
+  sessionOptions = { ...defaultOptions(), ...options };
+  clearSessionCache();
+}
+
+/** The options new sessions get. */
+export function getSessionOptions(): Readonly<OrtSessionOptions> {
+  return sessionOptions;
+}
