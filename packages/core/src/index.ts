@@ -16,7 +16,7 @@ export * from './backend/types.js';
 export * from './backend/registry.js';
 export * as kernels from './kernels/names.js';
 export { Tensor, keep, resolveBackend } from './tensor/tensor.js';
-export { Storage, memory } from './tensor/storage.js';
+export { Storage, memory, trackMemory } from './tensor/storage.js';
 export { tidy } from './tensor/scope.js';
 export { runKernel, fallbackLog, deviceName, REFERENCE_BACKEND } from './tensor/dispatch.js';
 export { Node, FunctionNode, AccumulateGrad, SavedTensor } from './autograd/node.js';
@@ -53,3 +53,9 @@ export {
   uniformFill, normalFill, randomFromToFill, bernoulliFill, dropoutMask,
 } from './random/index.js';
 export * as random from './random/index.js';
+export * as zip from './serialization/zip/index.js';
+export * as pickle from './serialization/pickle/index.js';
+export { OrderedDict } from './serialization/pickle/ordered-dict.js';
+export * as safetensors from './serialization/safetensors/index.js';
+export { SafetensorError } from './serialization/safetensors/index.js';
+export { ZipFormatError } from './serialization/zip/index.js';

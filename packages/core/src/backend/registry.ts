@@ -17,10 +17,15 @@ interface BackendEntry {
 }
 
 const backends = new Map<string, BackendEntry>();
-const kernels = new Map<string, KernelConfig>();
+// Two-level table (backend → kernel → config): the lookup is on every op's hot path.
+const kernels = new Map<string, Map<string, KernelConfig>>();
 let explicitDefault: string | null = null;
 
-const kernelKey = (kernelName: string, backendName: string): string => `${backendName}/${kernelName}`;
+function tableFor(backendName: string): Map<string, KernelConfig> {
+  let t = kernels.get(backendName);
+  if (!t) kernels.set(backendName, (t = new Map()));
+  return t;
+}
 
 /**
  * Registers a backend factory under `name`. Higher `priority` wins when no default was chosen.
@@ -101,22 +106,20 @@ export function getDefaultBackendName(): string {
 
 /** Registers one kernel implementation. */
 export function registerKernel<S>(config: KernelConfig<S>): void {
-  kernels.set(kernelKey(config.kernelName, config.backendName), config as KernelConfig);
+  tableFor(config.backendName).set(config.kernelName, config as KernelConfig);
 }
 
 /** The kernel function for `(kernelName, backendName)`, or undefined. */
 export function getKernel(kernelName: string, backendName: string): KernelFunc | undefined {
-  return kernels.get(kernelKey(kernelName, backendName))?.kernelFunc;
+  return kernels.get(backendName)?.get(kernelName)?.kernelFunc;
 }
 
 /** Removes a kernel registration (used by tests and by backends that disable a kernel). */
 export function unregisterKernel(kernelName: string, backendName: string): void {
-  kernels.delete(kernelKey(kernelName, backendName));
+  kernels.get(backendName)?.delete(kernelName);
 }
 
 /** Kernel names a backend registered natively. */
 export function kernelsFor(backendName: string): string[] {
-  const r: string[] = [];
-  for (const c of kernels.values()) if (c.backendName === backendName) r.push(c.kernelName);
-  return r.sort();
+  return [...(kernels.get(backendName)?.keys() ?? [])].sort();
 }

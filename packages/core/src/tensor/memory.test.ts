@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { manual_seed, memory, no_grad, randn, tidy, type Tensor } from '../index.js';
+import { afterAll, beforeAll } from 'vitest';
+import { manual_seed, memory, no_grad, randn, tidy, trackMemory, type Tensor } from '../index.js';
+
+beforeAll(() => trackMemory(true));
+afterAll(() => trackMemory(false));
 
 /** A 2-layer MLP step: forward, MSE loss, backward, SGD update in place. */
 function step(params: Tensor[], x: Tensor, y: Tensor): number {

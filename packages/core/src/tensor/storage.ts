@@ -32,6 +32,18 @@ const finalizer = new FinalizationRegistry<Held>((h) => {
   if (h.handle !== null) h.backend.dispose(h.handle);
 });
 
+let trackAll = false;
+
+/**
+ * Turns on accounting (and GC-release tracking) for backends whose buffers the garbage
+ * collector reclaims by itself (the reference backend). Off by default because registering
+ * every small buffer with a FinalizationRegistry costs more than the ops on it; backends that
+ * hold native or GPU memory are always tracked.
+ */
+export function trackMemory(on: boolean): void {
+  trackAll = on;
+}
+
 /** `tensor.untyped_storage()`: one per allocation, shared by views. */
 export class Storage {
   /** Bumped on every in-place modification through any view. */
@@ -39,6 +51,7 @@ export class Storage {
   private _handle: unknown;
   private readonly bytes: number;
   private disposed = false;
+  private readonly tracked: boolean;
 
   constructor(
     readonly backend: Backend,
@@ -48,9 +61,13 @@ export class Storage {
     readonly numel: number,
   ) {
     this._handle = handle;
-    this.bytes = backend.byteLength(handle);
-    account(backend.name, 1, this.bytes);
-    finalizer.register(this, { backend, handle: backend.needsDispose === false ? null : handle, bytes: this.bytes }, this);
+    const gcOnly = backend.needsDispose === false;
+    this.tracked = trackAll || !gcOnly;
+    this.bytes = this.tracked ? backend.byteLength(handle) : 0;
+    if (this.tracked) {
+      account(backend.name, 1, this.bytes);
+      finalizer.register(this, { backend, handle: gcOnly ? null : handle, bytes: this.bytes }, this);
+    }
   }
 
   /** The backend's buffer; throws once disposed. */
@@ -63,14 +80,16 @@ export class Storage {
   }
   /** Bytes of the backend buffer. */
   nbytes(): number {
-    return this.bytes;
+    return this.tracked ? this.bytes : this.backend.byteLength(this._handle);
   }
   /** Frees the buffer now; every view of it becomes unusable. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    finalizer.unregister(this);
-    account(this.backend.name, -1, -this.bytes);
+    if (this.tracked) {
+      finalizer.unregister(this);
+      account(this.backend.name, -1, -this.bytes);
+    }
     this.backend.dispose(this._handle);
     this._handle = null;
   }

@@ -56,8 +56,9 @@ export class Tensor {
   /** @internal Use `Tensor.fromHost`, ops or factory functions instead. */
   constructor(storage: Storage, shape: readonly number[], strides?: readonly number[], offset = 0) {
     this._storage = storage;
-    this._shape = Object.freeze([...shape]);
-    this._strides = Object.freeze(strides ? [...strides] : contiguousStrides(shape));
+    // Shapes are never mutated after construction (readonly in the types); no freeze on the hot path.
+    this._shape = shape;
+    this._strides = strides ?? contiguousStrides(shape);
     this._offset = offset;
   }
 
@@ -78,7 +79,7 @@ export class Tensor {
       throw new RuntimeError(`shape '[${shape.join(', ')}]' is invalid for input of size ${data.length}`);
     }
     const b = resolveBackend(backend);
-    return Tensor._wrap(b, b.fromHost(data, d), d, n, shape);
+    return Tensor._wrap(b, b.fromHost(data, d), d, n, [...shape]);
   }
 
   /** @internal Wraps a fresh backend buffer as a contiguous tensor. */
