@@ -1,0 +1,6 @@
+/** Max over a set of axes on tfjs (optional result dtype; see reduce.impl.ts). */
+import { kernels as K } from '@nncompat/core';
+import { reduceDef } from './reduce.impl.js';
+
+/** The Max kernel definition. */
+export const MaxDef = reduceDef(K.Max, 'max');

@@ -1,0 +1,6 @@
+/** Min over a set of axes on tfjs (optional result dtype; see reduce.impl.ts). */
+import { kernels as K } from '@nncompat/core';
+import { reduceDef } from './reduce.impl.js';
+
+/** The Min kernel definition. */
+export const MinDef = reduceDef(K.Min, 'min');
