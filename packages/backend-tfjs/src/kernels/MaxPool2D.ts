@@ -27,10 +27,10 @@ export const MaxPool2DDef: TfKernelDef = {
     const win = tf.gather(x, tf.tensor1d(taps, 'int32'), 1).reshape([planes, o, kk]);
     const nan = tf.isNaN(win);
     const hasNan = tf.any(nan, 2);
-    const lastNan = tf.sub(kk - 1, tf.argMax(tf.reverse(tf.cast(nan, 'int32'), 2), 2));
+    const lastNan = tf.sub(tf.scalar(kk - 1, 'int32'), tf.argMax(tf.reverse(tf.cast(nan, 'int32'), 2), 2));
     const tap = tf.where(hasNan, lastNan, tf.argMax(win, 2));
     const values = tf.where(hasNan, tf.fill([planes, o], NaN), tf.max(win, 2));
-    const at = tf.add(tap, tf.mul(tf.range(0, o, 1, 'int32'), kk).reshape([1, o]));
+    const at = tf.add(tap, tf.mul(tf.range(0, o, 1, 'int32'), tf.scalar(kk, 'int32')).reshape([1, o]));
     const indices = tf.gather(tf.tensor1d(report, 'int32'), at.reshape([-1]));
     const shape = [...info.shape.slice(0, nd - 2), g.oh, g.ow];
     return [
