@@ -100,11 +100,17 @@ export function replayGoldens(
         expect((err as Error).message).toBe(c.error.message);
         return;
       }
+      const given = Object.values(inputs).flatMap((v) => (v === null ? [] : Array.isArray(v) ? v : [v]));
+      const before = given.map((t) => t.storage.slice());
       const r = run();
+      // Kernels are pure: inputs untouched, results in fresh buffers of exactly numel elements.
+      given.forEach((t, i) => expect(Array.from(t.storage), `input ${i} unchanged`).toEqual(Array.from(before[i]!)));
       const outs = Array.isArray(r) ? r : [r as KernelResult<HostArray>];
       expect(outs.length).toBe(c.outputs!.length);
       c.outputs!.forEach((o, i) => {
         const got = outs[i]!;
+        expect(given.some((t) => t.storage.buffer === got.storage.buffer), `output ${i} is a fresh buffer`).toBe(false);
+        expect(got.storage.length, `output ${i} numel`).toBe(o.shape.reduce((a, b) => a * b, 1));
         expect(got.dtype.name, `output ${i} dtype`).toBe(o.dtype);
         expect([...got.shape], `output ${i} shape`).toEqual(o.shape);
         const tol = toDType(o.dtype).is_floating_point ? (tolerance[o.dtype] ?? TOLERANCE[o.dtype]!) : null;
