@@ -53,6 +53,7 @@ export {
   uniformFill, normalFill, randomFromToFill, bernoulliFill, dropoutMask,
 } from './random/index.js';
 export * as random from './random/index.js';
+export * from './nn/index.js';
 export * as zip from './serialization/zip/index.js';
 export * as pickle from './serialization/pickle/index.js';
 export { OrderedDict } from './serialization/pickle/ordered-dict.js';

@@ -1,0 +1,27 @@
+/**
+ * Names this package implements, as dotted paths under `torch` (conformance diffs them against
+ * real PyTorch's `dir()`).
+ */
+export const SURFACE: readonly string[] = Object.freeze([
+  'torch.nn.Module', 'torch.nn.Parameter', 'torch.nn.UninitializedParameter', 'torch.nn.UninitializedBuffer',
+  'torch.nn.ParameterDict', 'torch.nn.ParameterList', 'torch.nn.ModuleDict', 'torch.nn.ModuleList', 'torch.nn.Sequential',
+  'torch.nn.Linear', 'torch.nn.LazyLinear', 'torch.nn.parameter.is_lazy',
+  'torch.nn.modules.module.register_module_forward_pre_hook', 'torch.nn.modules.module.register_module_forward_hook',
+  'torch.nn.modules.module.register_module_full_backward_pre_hook', 'torch.nn.modules.module.register_module_full_backward_hook',
+  'torch.nn.modules.module.register_module_backward_hook',
+  ...[
+    'add_module', 'apply', 'bfloat16', 'buffers', 'children', 'compile', 'cpu', 'cuda', 'double', 'eval', 'extra_repr', 'float',
+    'forward', 'get_buffer', 'get_extra_state', 'get_parameter', 'get_submodule', 'half', 'ipu', 'load_state_dict', 'modules',
+    'named_buffers', 'named_children', 'named_modules', 'named_parameters', 'parameters', 'register_backward_hook',
+    'register_buffer', 'register_forward_hook', 'register_forward_pre_hook', 'register_full_backward_hook',
+    'register_full_backward_pre_hook', 'register_load_state_dict_post_hook', 'register_module', 'register_parameter',
+    'register_state_dict_pre_hook', 'requires_grad_', 'set_extra_state', 'share_memory', 'state_dict', 'to', 'to_empty', 'train',
+    'type', 'xpu', 'zero_grad', 'training',
+  ].map((m) => `torch.nn.Module.${m}`),
+  ...['clear', 'copy', 'fromkeys', 'get', 'items', 'keys', 'pop', 'popitem', 'setdefault', 'update', 'values'].map((m) => `torch.nn.ParameterDict.${m}`),
+  ...['append', 'extend', 'insert', 'pop'].map((m) => `torch.nn.ModuleList.${m}`),
+  ...['append', 'extend', 'insert', 'pop'].map((m) => `torch.nn.Sequential.${m}`),
+  ...['append', 'extend'].map((m) => `torch.nn.ParameterList.${m}`),
+  ...['clear', 'items', 'keys', 'pop', 'update', 'values'].map((m) => `torch.nn.ModuleDict.${m}`),
+  'torch.Tensor.__repr__', 'torch.Tensor.data',
+]);
