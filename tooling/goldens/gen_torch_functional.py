@@ -358,7 +358,7 @@ def optim_cases():
         ('SGD', {'lr': 0.1}), ('SGD', {'lr': 0.1, 'momentum': 0.9}),
         ('SGD', {'lr': 0.1, 'momentum': 0.9, 'dampening': 0.3, 'weight_decay': 0.01}),
         ('SGD', {'lr': 0.05, 'momentum': 0.8, 'nesterov': True}), ('SGD', {'lr': 0.1, 'maximize': True}),
-        ('SGD', {'lr': 0.1, 'momentum': 0.5, 'weight_decay': 0.1, 'maximize': True}),
+        ('SGD', {'lr': 0.05, 'momentum': 0.5, 'weight_decay': 0.1, 'maximize': True}),
         ('Adam', {}), ('Adam', {'lr': 0.01}), ('Adam', {'lr': 0.01, 'amsgrad': True}),
         ('Adam', {'lr': 0.02, 'betas': [0.8, 0.99], 'eps': 1e-6, 'weight_decay': 0.1}),
         ('Adam', {'lr': 0.01, 'maximize': True, 'amsgrad': True}),
@@ -367,7 +367,7 @@ def optim_cases():
         ('RMSprop', {'lr': 0.01}), ('RMSprop', {'lr': 0.01, 'momentum': 0.9, 'centered': True}),
         ('RMSprop', {'lr': 0.005, 'alpha': 0.9, 'eps': 1e-6, 'weight_decay': 0.1, 'maximize': True}),
         ('Adagrad', {}), ('Adagrad', {'lr': 0.1, 'lr_decay': 0.01, 'weight_decay': 0.05, 'initial_accumulator_value': 0.1}),
-        ('Adagrad', {'lr': 0.1, 'eps': 1e-6, 'maximize': True}),
+        ('Adagrad', {'lr': 0.05, 'eps': 1e-6, 'maximize': True}),
     ]
     out = []
     for name, kw in configs:
