@@ -37,6 +37,8 @@ export interface OpPlan {
   readonly inputs: readonly PlanInput[];
   readonly outputs: readonly PlanOutput[];
   build(g: OnnxGraphBuilder, inputs: readonly string[]): readonly string[];
+  /** Compute-bound ops (MatMul, Conv) get a multi-threaded session; the rest run single-threaded. */
+  readonly heavy?: boolean;
 }
 
 /** A kernel that either returns a plan, or null when only the reference implementation is exact. */
@@ -97,7 +99,7 @@ export function runPlan(kernel: string, plan: OpPlan): KernelResult<HostArray>[]
   });
   if (fed.some((f) => numelOf(f.shape) === 0)) return null;
   const key = signature(kernel, plan, fed);
-  const session = getSession(key, () => buildModel(kernel, plan, fed));
+  const session = getSession(key, () => buildModel(kernel, plan, fed), plan.heavy === true);
   if (!session) return null;
   const feeds: Record<string, OrtValue> = {};
   fed.forEach((f, i) => {

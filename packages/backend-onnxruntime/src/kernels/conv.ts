@@ -37,6 +37,7 @@ function convPlan(transpose: boolean) {
       inputs,
       outputs: [{ dtype: x.dtype, compute }],
       build: (g, names) => [node(g, transpose ? 'ConvTranspose' : 'Conv', names, attrs)],
+      heavy: true,
     };
   };
 }

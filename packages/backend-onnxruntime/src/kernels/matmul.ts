@@ -22,6 +22,7 @@ function matmulPlan(args: KernelArgs<HostArray>): OpPlan | null {
     inputs: [{ info: a, compute }, { info: b, compute }],
     outputs: [{ dtype: a.dtype, compute }],
     build: (g, [x, y]) => [node(g, 'MatMul', [x!, y!])],
+    heavy: true,
   };
 }
 
