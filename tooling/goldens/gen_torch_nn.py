@@ -390,6 +390,65 @@ cases['pl_types'] = [type(p).__name__ for p in pl]
 cases['pl_named_parameters'] = [n for n, _ in pl.named_parameters()]
 cases['pl_repr'] = repr(pl)
 
+# ---- ParameterDict (1.13 already has the 2.x implementation) ------------------------------------
+def pd_state(d):
+    return [[k, type(v).__name__] for k, v in d.items()]
+
+
+pd = nn.ParameterDict({'b': torch.zeros(1), 'a': nn.Parameter(torch.zeros(2)), 'c': 3})
+cases['pd_plain_dict_order'] = pd_state(pd)
+pd = nn.ParameterDict(collections.OrderedDict([('b', torch.zeros(1)), ('a', torch.zeros(2))]))
+cases['pd_ordered_dict_order'] = pd_state(pd)
+pd = nn.ParameterDict([('z', torch.zeros(1)), ('y', None), ('x', 'str')])
+cases['pd_pairs_order'] = pd_state(pd)
+cases['pd_named_parameters'] = [n for n, _ in pd.named_parameters()]
+pd.update({'q': torch.ones(1), 'p': torch.ones(1)})
+cases['pd_update_plain'] = list(pd.keys())
+pd2 = nn.ParameterDict([('m', torch.zeros(1)), ('l', torch.zeros(1))])
+pd.update(pd2)
+cases['pd_update_pd'] = list(pd.keys())
+cases['pd_len'] = len(pd)
+cases['pd_contains'] = ['z' in pd, 'nope' in pd]
+cases['pd_reversed'] = list(reversed(pd))
+cases['pd_get_default'] = pd.get('nope', 5)
+cases['pd_pop'] = type(pd.pop('z')).__name__
+cases['pd_after_pop'] = list(pd.keys())
+k, v = pd.popitem()
+cases['pd_popitem'] = [k, type(v).__name__]
+cases['pd_setdefault'] = [type(pd.setdefault('new', torch.zeros(2))).__name__, type(pd.setdefault('y', 1)).__name__]
+cases['pd_after_setdefault'] = list(pd.keys())
+c = pd.copy()
+cases['pd_copy_shares'] = c['q'] is pd['q']
+cases['pd_fromkeys'] = pd_state(pd.fromkeys(['u', 'v'], torch.zeros(1)))
+o1 = nn.ParameterDict({'a': torch.zeros(1)})
+o2 = nn.ParameterDict({'b': torch.zeros(1), 'a': torch.ones(1)})
+cases['pd_or'] = list((o1 | o2).keys())
+cases['pd_or_a_value'] = (o1 | o2)['a'].tolist()
+o1 |= o2
+cases['pd_ior'] = list(o1.keys())
+pd.clear()
+cases['pd_clear'] = [len(pd), [n for n, _ in pd.named_parameters()]]
+cases['pd_err_popitem_empty'] = err(lambda: pd.popitem())
+cases['pd_err_missing_key'] = err(lambda: pd['missing'])
+cases['pd_err_del_missing'] = err(lambda: pd.__delitem__('missing'))
+cases['pd_err_update_int'] = err(lambda: pd.update(3))
+cases['pd_err_update_elem'] = err(lambda: pd.update([3]))
+cases['pd_err_update_len'] = err(lambda: pd.update([('a', torch.zeros(1), 3)]))
+bad_pd = nn.ParameterDict()
+cases['pd_err_nonstr_key'] = err(lambda: bad_pd.__setitem__(3, torch.zeros(1)))
+cases['pd_nonstr_key_left_in_keys'] = len(bad_pd)
+bad_pd2 = nn.ParameterDict()
+cases['pd_err_method_name_key'] = err(lambda: bad_pd2.__setitem__('keys', torch.zeros(1)))
+cases['pd_err_call'] = err(lambda: pd(1))
+cases['pd_err_param_to_int'] = None
+pd['w'] = torch.zeros(1)
+cases['pd_err_param_to_int'] = err(lambda: pd.__setitem__('w', 3))
+pd['w'] = None
+cases['pd_none_value'] = [pd_state(pd), [n for n, _ in pd.named_parameters()]]
+pd_sd = nn.ParameterDict({'b': torch.zeros(1), 'a': torch.zeros(2)})
+cases['pd_state_dict_keys'] = list(pd_sd.state_dict().keys())
+cases['pd_requires_grad'] = pd_sd['a'].requires_grad
+
 with open(os.path.join(OUT, 'nn_module.json'), 'w') as f:
     json.dump({'torch_version': torch.__version__, 'cases': cases}, f, indent=1, sort_keys=True)
 
@@ -415,6 +474,7 @@ add('small_sci', torch.tensor([1e-5, 1.0]))
 add('ratio_sci', torch.tensor([0.5, 600.0]))
 add('fixed', torch.tensor([0.5, 1.25, -3.0625]))
 add('tie_round_even', torch.tensor([1.03125, 2.03125, 0.00005], dtype=torch.float64))
+add('tie_round_even_fixed', torch.tensor([1.03125, 2.09375, 3.5], dtype=torch.float64))
 add('neg_zero', torch.tensor([-0.0, 1.5]))
 add('inf_nan', torch.tensor([float('inf'), float('-inf'), float('nan'), 1.5]))
 add('inf_nan_int', torch.tensor([float('inf'), float('nan'), 2.0]))

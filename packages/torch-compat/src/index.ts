@@ -27,5 +27,5 @@ export { float32 as float, float64 as double, float16 as half, int64 as long, in
 export * as nn from './nn/index.js';
 export { typename } from './python.js';
 export { slice, Slice } from './slice.js';
-export { set_printoptions, get_printoptions } from '@nncompat/core';
+export { set_printoptions, get_printoptions, type SetPrintOptions, type PrintOptions, type DTypeName, type DType } from '@nncompat/core';
 export { SURFACE } from './surface.js';
