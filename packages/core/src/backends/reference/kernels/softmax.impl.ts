@@ -30,13 +30,23 @@ export function softmaxAlong(src: NumArray, out: NumArray, outer: number, size: 
     sum.fill(0);
     for (let i = 0; i < size; i++) {
       const r = base + i * inner;
-      for (let j = 0; j < inner; j++) sum[j] += Math.exp(src[r + j]! - max[j]!);
-    }
-    for (let i = 0; i < size; i++) {
-      const r = base + i * inner;
       for (let j = 0; j < inner; j++) {
-        const shifted = src[r + j]! - max[j]!;
-        out[r + j] = log ? shifted - Math.log(sum[j]!) : Math.exp(shifted) / sum[j]!;
+        const e = Math.exp(src[r + j]! - max[j]!);
+        sum[j] += e;
+        // Softmax keeps each exponential (as ATen does) so exp runs once per element.
+        if (!log) out[r + j] = e;
+      }
+    }
+    if (log) {
+      for (let j = 0; j < inner; j++) sum[j] = Math.log(sum[j]!);
+      for (let i = 0; i < size; i++) {
+        const r = base + i * inner;
+        for (let j = 0; j < inner; j++) out[r + j] = src[r + j]! - max[j]! - sum[j]!;
+      }
+    } else {
+      for (let i = 0; i < size; i++) {
+        const r = base + i * inner;
+        for (let j = 0; j < inner; j++) out[r + j] = out[r + j]! / sum[j]!;
       }
     }
   }
@@ -50,11 +60,17 @@ function softmaxRow(src: NumArray, out: NumArray, start: number, size: number, l
     if (!(v <= max)) max = v;
   }
   let sum = 0;
-  for (let i = start; i < end; i++) sum += Math.exp(src[i]! - max);
   if (log) {
+    for (let i = start; i < end; i++) sum += Math.exp(src[i]! - max);
     const ls = Math.log(sum);
     for (let i = start; i < end; i++) out[i] = src[i]! - max - ls;
   } else {
-    for (let i = start; i < end; i++) out[i] = Math.exp(src[i]! - max) / sum;
+    // Keep each exponential so exp runs once per element, as ATen's kernel does.
+    for (let i = start; i < end; i++) {
+      const e = Math.exp(src[i]! - max);
+      out[i] = e;
+      sum += e;
+    }
+    for (let i = start; i < end; i++) out[i] = out[i]! / sum;
   }
 }
