@@ -359,6 +359,15 @@ def indexing_cases():
     src = rnd((1, 2))
     run_case(cases, 'index_add out of range', 'IndexAdd', {'x': x, 'index': idx, 'src': src}, {'axis': 0},
              lambda: x.index_add(0, idx, src))
+    # 0-d tensors: dim 0 of a scalar is allowed, as in PyTorch.
+    sx, s0 = torch.tensor(5.), torch.tensor(0)
+    run_case(cases, 'gather scalar', 'Gather', {'x': sx, 'index': s0}, {'axis': 0}, lambda: torch.gather(sx, 0, s0))
+    run_case(cases, 'scatter_add scalar', 'ScatterAdd', {'x': sx, 'index': s0, 'src': torch.tensor(2.)}, {'axis': 0},
+             lambda: sx.scatter_add(0, s0, torch.tensor(2.)))
+    run_case(cases, 'index_select scalar', 'IndexSelect', {'x': sx, 'index': torch.tensor([0])}, {'axis': 0},
+             lambda: torch.index_select(sx, 0, torch.tensor([0])))
+    run_case(cases, 'index_add scalar', 'IndexAdd', {'x': sx, 'index': torch.tensor([0]), 'src': torch.tensor(2.)},
+             {'axis': 0}, lambda: sx.index_add(0, torch.tensor([0]), torch.tensor(2.)))
     return cases
 
 
@@ -408,6 +417,8 @@ def argreduce_cases():
         run_case(cases, f'{kname} bool', kname, {'x': b}, {'axis': 1, 'keepdim': False}, lambda: tuple(fn(b, 1, False)))
         e = torch.empty(2, 0)
         run_case(cases, f'{kname} empty axis', kname, {'x': e}, {'axis': 1, 'keepdim': False}, lambda: tuple(fn(e, 1)))
+        sc = torch.tensor(5.)
+        run_case(cases, f'{kname} scalar', kname, {'x': sc}, {'axis': 0, 'keepdim': True}, lambda: tuple(fn(sc, 0, True)))
         e2 = torch.empty(0, 3)
         run_case(cases, f'{kname} empty outer', kname, {'x': e2}, {'axis': 1, 'keepdim': True}, lambda: tuple(fn(e2, 1, True)))
     for kname, fn in (('ArgMax', torch.argmax), ('ArgMin', torch.argmin)):
@@ -428,6 +439,7 @@ def argreduce_cases():
                      lambda: fn(xs, axis, False))
         s = torch.tensor(3.)
         run_case(cases, f'{kname} scalar', kname, {'x': s}, {'axis': None, 'keepdim': False}, lambda: fn(s))
+        run_case(cases, f'{kname} scalar dim 0 keepdim', kname, {'x': s}, {'axis': 0, 'keepdim': True}, lambda: fn(s, 0, True))
         e = torch.empty(2, 0)
         run_case(cases, f'{kname} empty axis', kname, {'x': e}, {'axis': 1, 'keepdim': False}, lambda: fn(e, 1))
         run_case(cases, f'{kname} empty flattened', kname, {'x': e}, {'axis': None, 'keepdim': False}, lambda: fn(e))
