@@ -5,9 +5,34 @@
  * double, so results differ in the last bits for long reductions.
  */
 import { int64, kernels as K, type DType, type DTypeName, type HostArray, type KernelArgs, type KernelConfig } from '@nncompat/core';
-import { computeDtype, FLOATS, NUMERIC } from '../exec/dtypes.js';
+import { computeDtype, FLOATS, NUMERIC, ONNX_TYPE } from '../exec/dtypes.js';
 import { planKernel, type OpPlan } from '../exec/plan.js';
-import { constInt64, node, tensorInput } from './graph_util.js';
+import type { OnnxGraphBuilder } from '../onnx/graph_builder.js';
+import { constInt64, constScalar, node, tensorInput } from './graph_util.js';
+
+/**
+ * onnxruntime's ReduceMax/ReduceMin/ArgMax skip NaN; PyTorch returns NaN (and the first NaN's
+ * index). `nanFlags` is IsNaN(x) as 0/1 numbers: its max tells whether a NaN is present, its
+ * argmax where the first one is.
+ */
+function nanFlags(g: OnnxGraphBuilder, x: string, c: DType): string {
+  return node(g, 'Cast', [node(g, 'IsNaN', [x])], { to: { i: ONNX_TYPE[c.name] } });
+}
+
+/** `value` where no NaN was reduced, NaN where one was. */
+function withNaN(g: OnnxGraphBuilder, x: string, value: string, c: DType, axes: readonly number[], keepdim: boolean): string {
+  const any = node(g, 'ReduceMax', [nanFlags(g, x, c)], { axes: { ints: axes }, keepdims: { i: keepdim ? 1 : 0 } });
+  return node(g, 'Where', [node(g, 'Cast', [any], { to: { i: ONNX_TYPE.bool } }), constScalar(g, c, NaN), value]);
+}
+
+/** `index` where no NaN was reduced, the first NaN's index where one was. */
+function indexWithNaN(g: OnnxGraphBuilder, x: string, index: string, c: DType, axis: number, keepdim: boolean): string {
+  const flags = nanFlags(g, x, c);
+  const kd = { i: keepdim ? 1 : 0 };
+  const any = node(g, 'ReduceMax', [flags], { axes: { ints: [axis] }, keepdims: kd });
+  const first = node(g, 'ArgMax', [flags], { axis: { i: axis }, keepdims: kd, select_last_index: { i: 0 } });
+  return node(g, 'Where', [node(g, 'Cast', [any], { to: { i: ONNX_TYPE.bool } }), first, index]);
+}
 
 const REDUCE_OPS: Record<string, string> = { [K.Sum]: 'ReduceSum', [K.Prod]: 'ReduceProd', [K.Max]: 'ReduceMax', [K.Min]: 'ReduceMin' };
 const ACCEPTED: Record<string, readonly DTypeName[]> = {
@@ -33,11 +58,12 @@ function reducePlan(kernel: string) {
       key: `${axes.join(',')}|${keepdim}`,
       inputs: [{ info: x, compute }],
       outputs: [{ dtype: out, compute }],
-      build: (g, [v]) => [
-        op === 'ReduceSum'
-          ? node(g, op, [v!, constInt64(g, axes)], { keepdims: { i: keepdim ? 1 : 0 } })
-          : node(g, op, [v!], { axes: { ints: axes }, keepdims: { i: keepdim ? 1 : 0 } }),
-      ],
+      build: (g, [v]) => {
+        if (op === 'ReduceSum') return [node(g, op, [v!, constInt64(g, axes)], { keepdims: { i: keepdim ? 1 : 0 } })];
+        const r = node(g, op, [v!], { axes: { ints: axes }, keepdims: { i: keepdim ? 1 : 0 } });
+        const nanAware = (kernel === K.Max || kernel === K.Min) && compute.is_floating_point;
+        return [nanAware ? withNaN(g, v!, r, compute, axes, keepdim) : r];
+      },
     };
   };
 }
@@ -56,10 +82,9 @@ function dimPlan(isMax: boolean) {
       outputs: [{ dtype: x.dtype, compute }, { dtype: int64, compute: int64 }],
       build: (g, [v]) => {
         const kd = { i: keepdim ? 1 : 0 };
-        return [
-          node(g, isMax ? 'ReduceMax' : 'ReduceMin', [v!], { axes: { ints: [axis] }, keepdims: kd }),
-          node(g, isMax ? 'ArgMax' : 'ArgMin', [v!], { axis: { i: axis }, keepdims: kd, select_last_index: { i: 0 } }),
-        ];
+        const value = node(g, isMax ? 'ReduceMax' : 'ReduceMin', [v!], { axes: { ints: [axis] }, keepdims: kd });
+        const index = node(g, isMax ? 'ArgMax' : 'ArgMin', [v!], { axis: { i: axis }, keepdims: kd, select_last_index: { i: 0 } });
+        return [withNaN(g, v!, value, compute, [axis], keepdim), indexWithNaN(g, v!, index, compute, axis, keepdim)];
       },
     };
   };
@@ -80,13 +105,16 @@ function argPlan(isMax: boolean) {
       inputs: [{ info: x, compute }],
       outputs: [{ dtype: int64, compute: int64 }],
       build: (g, [v]) => {
+        const guard = (x: string, r: string, axis: number, kd: boolean): string =>
+          compute.is_floating_point ? indexWithNaN(g, x, r, compute, axis, kd) : r;
         if (rawAxis === null || rawAxis === undefined) {
           // Over the flattened input; with keepdim PyTorch returns all-ones of x's rank.
           const flat = node(g, 'Reshape', [v!, constInt64(g, [-1])]);
-          const r = node(g, op, [flat], { axis: { i: 0 }, keepdims: { i: 0 }, select_last_index: { i: 0 } });
+          const r = guard(flat, node(g, op, [flat], { axis: { i: 0 }, keepdims: { i: 0 }, select_last_index: { i: 0 } }), 0, false);
           return [keepdim ? node(g, 'Reshape', [r, constInt64(g, new Array<number>(rank).fill(1))]) : r];
         }
-        return [node(g, op, [v!], { axis: { i: rawAxis }, keepdims: { i: keepdim ? 1 : 0 }, select_last_index: { i: 0 } })];
+        const r = node(g, op, [v!], { axis: { i: rawAxis }, keepdims: { i: keepdim ? 1 : 0 }, select_last_index: { i: 0 } });
+        return [guard(v!, r, rawAxis, keepdim)];
       },
     };
   };
