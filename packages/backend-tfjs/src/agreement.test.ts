@@ -54,6 +54,7 @@ const REDUCE: Case[] = [
 
 const HEAVY: Case[] = [
   ['matmul / bmm with transposed operands and batch broadcast', (x) => [x.f([5, 3]).t().mm(x.f([6, 5]).t()), x.f([2, 5, 3]).bmm(x.f([2, 4, 3]).transpose(1, 2)), x.f([2, 3, 4]).matmul(x.f([4, 5]))]],
+  ['one weight as [16,1] then as its transpose (wasm matmul operator cache)', (x) => { const w = x.f([16, 1]); const a = x.f([8, 16]).mm(w); return [a, x.f([8, 1]).mm(w.t()), a.mm(w.t())]; }],
   ['conv2d stride/pad/dilation/bias', (x) => conv2d(x.f([2, 3, 9, 8]), x.f([4, 3, 3, 2]), x.f([4]), { stride: [2, 1], padding: [1, 2], dilation: [1, 2] })],
   ['conv2d stride and dilation both > 1', (x) => conv2d(x.f([1, 2, 11, 11]), x.f([3, 2, 3, 3]), null, { stride: 2, dilation: 2, padding: 1 })],
   ['conv2d groups / depthwise', (x) => [conv2d(x.f([2, 4, 6, 6]), x.f([6, 2, 3, 3]), null, { groups: 2, padding: 1 }), conv2d(x.f([1, 3, 7, 7]), x.f([6, 1, 3, 3]), x.f([6]), { groups: 3, stride: 2 })]],

@@ -24,6 +24,25 @@ function operand(i: TensorInfo<TfjsBuffer>): { t: tf.Tensor; transposed: boolean
   return { t: materialize({ ...i, shape: [batch, r, c], strides: [sb, s1, s2] }), transposed: false };
 }
 
+/**
+ * tfjs's wasm matmul caches an XNNPACK operator (packed weights) per right-hand tensor data id,
+ * and reuses it even when the same data comes back with another shape or transposition (a
+ * weight used as w in the forward pass and as w.t() in the backward pass gave NaN). The right
+ * operand is therefore copied whenever its data id was seen with a different signature.
+ */
+const seenB = new WeakMap<object, string>();
+function freshB(t: tf.Tensor, transposed: boolean): tf.Tensor {
+  const id = t.dataId as object;
+  const sig = `${t.shape.join(',')}|${transposed}`;
+  const prev = seenB.get(id);
+  if (prev === undefined) {
+    seenB.set(id, sig);
+    return t;
+  }
+  if (prev === sig) return t;
+  return tf.add(t, tf.zeros([], t.dtype));
+}
+
 /** The BatchMatMul kernel definition. */
 export const BatchMatMulDef: TfKernelDef = {
   name: K.BatchMatMul,
@@ -34,7 +53,8 @@ export const BatchMatMulDef: TfKernelDef = {
     const A = operand(a);
     const B = operand(b);
     const out = [a.shape[0]!, a.shape[1]!, b.shape[2]!];
-    let r = tf.matMul(A.t, B.t, A.transposed, B.transposed);
+    const bt = k.backend.tfBackend === 'wasm' ? freshB(B.t, B.transposed) : B.t;
+    let r = tf.matMul(A.t, bt, A.transposed, B.transposed);
     if (r.shape[0] !== out[0]) r = tf.broadcastTo(r, out);
     return { t: r, dtype: a.dtype };
   },

@@ -1,0 +1,101 @@
+// The tfjs backend as core sees it: devices, moves, mixing errors, the ready() contract,
+// memory over many training steps, an autograd MLP step matching the reference, coverage.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getBackend, kernels, manual_seed, no_grad, randn, RuntimeError, tidy, type Tensor } from '@nncompat/core';
+import { kernelCoverage, ready } from './index.js';
+
+beforeAll(async () => {
+  await ready();
+  await ready('cpu');
+});
+
+/** A 2-layer MLP step: forward, MSE loss, backward, SGD update in place. */
+function step(params: Tensor[], x: Tensor, y: Tensor): number {
+  const [w1, b1, w2, b2] = params as [Tensor, Tensor, Tensor, Tensor];
+  const loss = x.mm(w1).add(b1).relu().mm(w2).add(b2).sub(y).pow(2).mean();
+  loss.backward();
+  no_grad(() => {
+    for (const p of params) {
+      p.sub_(p.grad!.mul(0.01));
+      p.grad!.zero_();
+    }
+  });
+  return loss.item() as number;
+}
+
+function setup(backend: string): { params: Tensor[]; x: Tensor; y: Tensor } {
+  manual_seed(0);
+  const params = [randn(4, 16), randn(16), randn(16, 1), randn(1)].map((p) => p.mul(0.1).to(backend).requires_grad_());
+  return { params, x: randn(8, 4).to(backend), y: randn(8, 1).to(backend) };
+}
+
+describe.each(['tfjs', 'tfjs-cpu'])('%s backend', (backend) => {
+  it('moves tensors with .to() and back, differentiably', () => {
+    const a = randn(3, 4).requires_grad_();
+    const t = a.to(backend);
+    expect(t.device).toBe(backend);
+    const back = t.mul(2).to('cpu');
+    expect(back.device).toBe('cpu');
+    expect(back.tolist()).toEqual(a.mul(2).tolist());
+    back.sum().backward();
+    expect(a.grad!.tolist()).toEqual(a.mul(0).add(2).tolist());
+  });
+
+  it('refuses to mix devices in one op, as PyTorch does', () => {
+    const a = randn(2).to(backend);
+    const b = randn(2);
+    expect(() => a.add(b)).toThrow(RuntimeError);
+    expect(() => a.add(b)).toThrow(`Expected all tensors to be on the same device, but found at least two devices, ${backend} and cpu!`);
+  });
+
+  it('keeps tf.memory() flat over 2,000 MLP training steps under tidy', () => {
+    const { params, x, y } = setup(backend);
+    tidy(() => step(params, x, y));
+    tidy(() => step(params, x, y));
+    const before = tf.memory().numTensors;
+    let first = 0;
+    let last = 0;
+    for (let i = 0; i < 2000; i++) {
+      const l = tidy(() => step(params, x, y));
+      if (i === 0) first = l;
+      last = l;
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    expect(last).toBeLessThan(first);
+  });
+
+  it('an autograd MLP training run gives the reference backend\'s losses', () => {
+    const ref = setup('reference');
+    const tfs = setup(backend);
+    for (let i = 0; i < 20; i++) {
+      const a = tidy(() => step(ref.params, ref.x, ref.y));
+      const b = tidy(() => step(tfs.params, tfs.x, tfs.y));
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(a)));
+    }
+    expect(tfs.params[0]!.device).toBe(backend);
+  });
+
+  it('reports every SPI kernel as native in kernelCoverage()', () => {
+    const rows = kernelCoverage(backend);
+    expect(rows.map((r) => r.kernel)).toEqual([...kernels.ALL_KERNELS]);
+    expect(rows.filter((r) => r.status !== 'native').map((r) => r.kernel)).toEqual([]);
+  });
+});
+
+describe('ready()', () => {
+  it('rejects an unknown tfjs backend with a clear error', async () => {
+    await expect(ready('nope' as never)).rejects.toThrow("ready(): expected 'wasm', 'cpu' or 'webgl', got \"nope\"");
+  });
+
+  it('gives a usable backend after an init attempt failed before ready()', async () => {
+    // The registry keeps init errors; re-registering (what ready() does) must clear them.
+    const { registerBackend } = await import('@nncompat/core');
+    registerBackend('tfjs-probe', () => {
+      throw new Error('not ready');
+    });
+    expect(() => getBackend('tfjs-probe')).toThrow("backend 'tfjs-probe' failed to initialize: not ready");
+    registerBackend('tfjs-probe', () => getBackend('tfjs'));
+    expect(getBackend('tfjs-probe').name).toBe('tfjs');
+  });
+});
