@@ -579,7 +579,13 @@ export class Module extends ModuleBase {
 
   // ---- hook registration ---------------------------------------------------------------------
 
-  /** `register_forward_pre_hook(hook, *, prepend=False, with_kwargs=False)`. */
+  /**
+   * `register_forward_pre_hook(hook, *, prepend=False, with_kwargs=False)`: `hook(module, args)`
+   * (or `hook(module, args, kwargs)` with `with_kwargs`) before forward; a non-null return
+   * replaces the arguments.
+   */
+  register_forward_pre_hook(hook: ForwardPreHookWithKwargsFn, opts: ForwardPreHookOptions & { with_kwargs: true }): RemovableHandle;
+  register_forward_pre_hook(hook: ForwardPreHookFn, opts?: ForwardPreHookOptions): RemovableHandle;
   register_forward_pre_hook(hook: ForwardPreHookFn | ForwardPreHookWithKwargsFn, opts: ForwardPreHookOptions = {}): RemovableHandle {
     return registerHook(this._forward_pre_hooks, hook, {
       prepend: opts.prepend ?? false,
@@ -588,7 +594,13 @@ export class Module extends ModuleBase {
     });
   }
 
-  /** `register_forward_hook(hook, *, prepend=False, with_kwargs=False, always_call=False)`. */
+  /**
+   * `register_forward_hook(hook, *, prepend=False, with_kwargs=False, always_call=False)`:
+   * `hook(module, args, output)` (or `hook(module, args, kwargs, output)`) after forward; a
+   * non-null return replaces the output.
+   */
+  register_forward_hook(hook: ForwardHookWithKwargsFn, opts: ForwardHookOptions & { with_kwargs: true }): RemovableHandle;
+  register_forward_hook(hook: ForwardHookFn, opts?: ForwardHookOptions): RemovableHandle;
   register_forward_hook(hook: ForwardHookFn | ForwardHookWithKwargsFn, opts: ForwardHookOptions = {}): RemovableHandle {
     const flags: Map<number, unknown>[] = [];
     const extra: Map<number, unknown>[] = [];
