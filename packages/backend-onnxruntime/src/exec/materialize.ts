@@ -40,3 +40,28 @@ export function denseData(info: TensorInfo<HostArray>): HostArray {
   const r = contiguous({ inputs: { x: info }, attrs: {}, backend: getBackend(REFERENCE_BACKEND) }) as KernelResult<HostArray>;
   return r.storage;
 }
+
+/** True when every value of an index view lies in [0, size): negative or too-large indices go
+ * to the reference code, which raises PyTorch's error (onnxruntime would wrap negatives). */
+export function indicesInRange(info: TensorInfo<HostArray>, size: number): boolean {
+  const d = denseData(info);
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i]!;
+    if (!(v >= 0 && v < size)) return false;
+  }
+  return true;
+}
+
+/** True when a float view holds a NaN (16-bit floats: checked on their raw bits). */
+export function hasNaN(info: TensorInfo<HostArray>): boolean {
+  const d = denseData(info);
+  const n = info.dtype.name;
+  if (n === 'float16' || n === 'bfloat16') {
+    const expMask = n === 'float16' ? 0x7c00 : 0x7f80;
+    const manMask = n === 'float16' ? 0x03ff : 0x007f;
+    for (let i = 0; i < d.length; i++) if ((d[i]! & expMask) === expMask && (d[i]! & manMask) !== 0) return true;
+    return false;
+  }
+  for (let i = 0; i < d.length; i++) if (d[i] !== d[i]) return true;
+  return false;
+}

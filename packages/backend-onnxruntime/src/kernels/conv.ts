@@ -16,7 +16,7 @@ function convPlan(transpose: boolean) {
     const x = tensorInput(args, 'x');
     const w = tensorInput(args, 'weight');
     const bias = (args.inputs['bias'] ?? null) as TensorInfo<HostArray> | null;
-    const compute = computeDtype(x.dtype, FLOATS);
+  const compute = computeDtype(x.dtype, FLOATS);
     if (!compute) return null;
     const stride = args.attrs['stride'] as Pair;
     const padding = args.attrs['padding'] as Pair;

@@ -3,11 +3,12 @@
  * opset 16), IndexSelect (Gather), IndexAdd (ScatterElements with the 1-D index expanded along
  * the other dims) and Concat. PyTorch lets gather/scatter indices be smaller than the data in
  * the other dims, ONNX does not: those inputs are fed as sub-views of index's extent (no copy
- * of the unused part). Out-of-range indices make onnxruntime fail; the call is then repeated on
- * the reference implementation so the error is PyTorch's.
+ * of the unused part). Indices are checked on the host first: onnxruntime wraps negative ones,
+ * PyTorch rejects them, so any index outside [0, size) runs the reference code (PyTorch's error).
  */
 import { int64, kernels as K, type DType, type DTypeName, type HostArray, type KernelArgs, type KernelConfig, type TensorInfo } from '@nncompat/core';
 import { computeDtype, NUMERIC } from '../exec/dtypes.js';
+import { indicesInRange } from '../exec/materialize.js';
 import { planKernel, type OpPlan } from '../exec/plan.js';
 import { constInt64, node, tensorInput } from './graph_util.js';
 
@@ -25,6 +26,7 @@ function gatherPlan(args: KernelArgs<HostArray>): OpPlan | null {
   const axis = args.attrs['axis'] as number;
   const xFull = tensorInput(args, 'x');
   if (index.shape.length !== xFull.shape.length || xFull.shape.length === 0) return null;
+  if (!indicesInRange(index, xFull.shape[axis]!)) return null;
   const x = limitTo(xFull, index.shape, axis);
   const compute = computeDtype(x.dtype, ANY);
   if (!compute) return null;
@@ -41,6 +43,7 @@ function scatterAddPlan(args: KernelArgs<HostArray>): OpPlan | null {
   const index = tensorInput(args, 'index');
   const axis = args.attrs['axis'] as number;
   if (index.shape.length !== x.shape.length || x.shape.length === 0) return null;
+  if (!indicesInRange(index, x.shape[axis]!)) return null;
   const src = limitTo(tensorInput(args, 'src'), index.shape, -1);
   const compute = computeDtype(x.dtype, NUMERIC);
   if (!compute) return null;
@@ -58,6 +61,7 @@ function indexSelectPlan(args: KernelArgs<HostArray>): OpPlan | null {
   const axis = args.attrs['axis'] as number;
   const compute = computeDtype(x.dtype, ANY);
   if (!compute || x.shape.length === 0 || index.shape.length !== 1) return null;
+  if (!indicesInRange(index, x.shape[axis]!)) return null;
   return {
     key: String(axis),
     inputs: [{ info: x, compute }, { info: index, compute: int64 }],
@@ -73,6 +77,7 @@ function indexAddPlan(args: KernelArgs<HostArray>): OpPlan | null {
   const axis = args.attrs['axis'] as number;
   const compute = computeDtype(x.dtype, NUMERIC);
   if (!compute || x.shape.length === 0 || index.shape.length !== 1 || src.shape.length !== x.shape.length) return null;
+  if (!indicesInRange(index, x.shape[axis]!)) return null;
   const rank = x.shape.length;
   return {
     key: `${axis}|r${rank}`,

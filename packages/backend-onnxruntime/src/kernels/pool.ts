@@ -7,6 +7,7 @@
  */
 import { int64, kernels as K, type HostArray, type KernelArgs, type KernelConfig } from '@nncompat/core';
 import { computeDtype, FLOATS } from '../exec/dtypes.js';
+import { hasNaN } from '../exec/materialize.js';
 import { planKernel, type OpPlan } from '../exec/plan.js';
 import type { OnnxAttrValue } from '../onnx/proto.js';
 import { node, tensorInput } from './graph_util.js';
@@ -53,6 +54,8 @@ function maxPoolPlan(args: KernelArgs<HostArray>): OpPlan | null {
   const x = tensorInput(args, 'x');
   const compute = computeDtype(x.dtype, FLOATS);
   if (!compute || x.shape.length !== 4) return null;
+  // onnxruntime's MaxPool skips NaN; PyTorch returns it (and its index): such inputs run on the reference.
+  if (hasNaN(x)) return null;
   const d = args.attrs['dilation'] as Pair;
   const [, , h, w] = x.shape as [number, number, number, number];
   if (!sizesAgree(h, w, args.attrs['kernelSize'] as Pair, args.attrs['stride'] as Pair, args.attrs['padding'] as Pair, d, args.attrs['ceilMode'] === true)) return null;
