@@ -29,3 +29,7 @@ export { typename } from './python.js';
 export { slice, Slice } from './slice.js';
 export { set_printoptions, get_printoptions, type SetPrintOptions, type PrintOptions, type DTypeName, type DType } from '@nncompat/core';
 export { SURFACE } from './surface.js';
+
+// torch.save / torch.load (issue 5)
+export { load, save } from './serialization/index.js';
+export * as serialization from './serialization/index.js';
