@@ -7,6 +7,8 @@
                     RMSprop/Adagrad and their options on one small fixed problem, plus the
                     optimizers' state_dict layouts
   lr_scheduler.json lr (and momentum) sequences of the lr schedulers
+  clip_grad.json    nn.utils.clip_grad_norm_ / clip_grad_value_ results
+  torch_namespace.json  RNG draws after manual_seed, printed torch.Size/device/dtypes, allclose
 
 Run with Debian's python3-torch:
     /usr/bin/python3 tooling/goldens/gen_torch_functional.py
@@ -480,6 +482,53 @@ def scheduler_cases():
     return out
 
 
+def clip_grad_cases():
+    from torch.nn.utils import clip_grad_norm_, clip_grad_value_
+    out = []
+    for norm_type, max_norm in [(2.0, 0.5), (2.0, 100.0), (1.0, 0.7), (float('inf'), 0.3), (3.0, 0.4)]:
+        g = torch.Generator().manual_seed(11)
+        ps = [torch.zeros(3, 4, requires_grad=True), torch.zeros(5, requires_grad=True), torch.zeros(2, requires_grad=True)]
+        for p in ps[:2]:
+            p.grad = torch.rand(p.shape, generator=g) * 2 - 1
+        grads = [tj(p.grad) for p in ps[:2]]
+        total = clip_grad_norm_(ps, max_norm, norm_type=norm_type)
+        out.append({'fn': 'clip_grad_norm_', 'max_norm': max_norm, 'norm_type': num(norm_type), 'grads': grads,
+                    'total_norm': tj(total), 'clipped': [tj(p.grad) for p in ps[:2]]})
+    g = torch.Generator().manual_seed(12)
+    ps = [torch.zeros(6, requires_grad=True)]
+    ps[0].grad = torch.rand(6, generator=g) * 2 - 1
+    grads = [tj(ps[0].grad)]
+    clip_grad_value_(ps, 0.4)
+    out.append({'fn': 'clip_grad_value_', 'clip_value': 0.4, 'grads': grads, 'clipped': [tj(ps[0].grad)]})
+    errs = []
+    p = torch.zeros(2, requires_grad=True)
+    p.grad = torch.tensor([float('inf'), 1.0])
+    try:
+        clip_grad_norm_([p], 1.0, error_if_nonfinite=True)
+    except Exception as e:  # noqa: BLE001
+        errs.append({'type': type(e).__name__, 'message': str(e)})
+    return {'cases': out, 'errors': errs}
+
+
+def namespace_cases():
+    torch.manual_seed(123)
+    draws = {'rand': tj(torch.rand(5)), 'randn': tj(torch.randn(20)), 'randint': tj(torch.randint(0, 10, (7,))),
+             'randperm': tj(torch.randperm(12)), 'rand_f64': tj(torch.rand(3, dtype=torch.float64))}
+    g = torch.Generator().manual_seed(7)
+    draws['gen_randn'] = tj(torch.randn(4, generator=g))
+    reprs = {'size': str(torch.Size([2, 3])), 'size_repr': repr(torch.Size([2, 3])), 'size_empty': str(torch.Size([])),
+             'size_one': str(torch.Size([4])), 'device_cpu_str': str(torch.device('cpu')), 'device_cpu_repr': repr(torch.device('cpu')),
+             'device_cuda1_str': str(torch.device('cuda:1')), 'device_cuda1_repr': repr(torch.device('cuda', 1)),
+             'dtypes': {n: str(getattr(torch, n)) for n in ['float32', 'float', 'float64', 'double', 'float16', 'half', 'bfloat16',
+                                                            'int8', 'uint8', 'int16', 'short', 'int32', 'int', 'int64', 'long', 'bool']}}
+    a = torch.tensor([1.0, 2.0, float('nan')])
+    close = {'allclose_default': torch.allclose(torch.tensor([1.0, 2.0]), torch.tensor([1.0 + 1e-6, 2.0])),
+             'allclose_far': torch.allclose(torch.tensor([1.0, 2.0]), torch.tensor([1.001, 2.0])),
+             'allclose_nan': torch.allclose(a, a), 'allclose_nan_eq': torch.allclose(a, a, equal_nan=True),
+             'allclose_rtol': torch.allclose(torch.tensor([100.0]), torch.tensor([100.5]), rtol=1e-2)}
+    return {'draws': draws, 'reprs': reprs, 'allclose': close}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     torch.manual_seed(0)
@@ -493,6 +542,8 @@ def main():
     dump('init.json', {'torch': torch.__version__, **init_cases()})
     dump('optim.json', {'torch': torch.__version__, 'cases': optim_cases(), 'state_dicts': state_dict_cases()})
     dump('lr_scheduler.json', {'torch': torch.__version__, 'cases': scheduler_cases()})
+    dump('clip_grad.json', {'torch': torch.__version__, **clip_grad_cases()})
+    dump('torch_namespace.json', {'torch': torch.__version__, **namespace_cases()})
     for f in sorted(os.listdir(OUT)):
         print(f, os.path.getsize(os.path.join(OUT, f)))
 

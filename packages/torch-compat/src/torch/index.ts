@@ -1,0 +1,25 @@
+/**
+ * The `torch` namespace functions (PyTorch 2.1 names): factories, random draws on the
+ * PyTorch-exact generator, grad modes, joins, comparisons, dtypes, `Size` and `device`.
+ *
+ * @example
+ * import * as torch from '@nncompat/torch-compat';
+ * torch.manual_seed(0);
+ * const x = torch.randn(2, 3);           // PyTorch's values for seed 0
+ * String(new torch.Size(x.shape));       // 'torch.Size([2, 3])'
+ * String(torch.float32);                 // 'torch.float32'
+ */
+export {
+  Tensor, tensor, zeros, ones, full, empty, eye, arange, linspace, zeros_like, ones_like, full_like, empty_like,
+  rand, randn, randint, randperm, rand_like, randn_like, bernoulli,
+  manual_seed, initial_seed, seed, get_rng_state, set_rng_state, Generator, defaultGenerator as default_generator,
+  no_grad, enable_grad, is_grad_enabled, set_grad_enabled, cat, stack, where,
+  DType as dtype, getDefaultDtype as get_default_dtype, setDefaultDtype as set_default_dtype,
+  float32, float64, float16, bfloat16, int8, uint8, int16, int32, int64, bool,
+} from '@nncompat/core';
+export {
+  float32 as float, float64 as double, float16 as half, int16 as short, int32 as int, int64 as long,
+} from '@nncompat/core';
+export { Size } from './size.js';
+export { device } from './device.js';
+export { allclose, isclose, is_tensor, numel, randint_like, type CloseOptions } from './functions.js';
