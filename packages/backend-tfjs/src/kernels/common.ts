@@ -49,9 +49,16 @@ export function binary(
     int64Bound: opts.int64Bound,
     run(k): TfOut {
       const dtype = k.info('a').dtype;
-      const a = k.x('a', { keepBroadcast: true });
-      const b = k.x('b', { keepBroadcast: true });
+      let a = k.x('a', { keepBroadcast: true });
+      let b = k.x('b', { keepBroadcast: true });
+      // Arithmetic on bools (True + True is True in PyTorch): compute on int32, then truthiness.
+      const boolArith = dtype.name === 'bool' && !opts.compare;
+      if (boolArith) {
+        a = tf.cast(a, 'int32');
+        b = tf.cast(b, 'int32');
+      }
       let r = toShape(f(a, b, dtype), k.attrs['outShape'] as number[]);
+      if (boolArith) r = asBool(r);
       if (opts.wrap) r = wrapNarrow(r, dtype);
       return { t: r, dtype: opts.compare ? bool : dtype };
     },
