@@ -37,6 +37,8 @@ export interface OpPlan {
   readonly inputs: readonly PlanInput[];
   readonly outputs: readonly PlanOutput[];
   build(g: OnnxGraphBuilder, inputs: readonly string[]): readonly string[];
+  /** Broadcasting ops: the result shape, which compacted (stride-0) inputs must still produce. */
+  readonly outShape?: readonly number[];
   /** Compute-bound ops (MatMul, Conv) get a multi-threaded session; the rest run single-threaded. */
   readonly heavy?: boolean;
 }
@@ -89,6 +91,26 @@ export function runReference(kernel: string, args: KernelArgs<HostArray>): Kerne
 }
 
 /**
+ * Compacting stride-0 dims to 1 must not shrink the broadcast result: where no input keeps a
+ * dim of `outShape` at full size (all were expanded there), the first one is fed uncompacted.
+ */
+function keepOutShape(plan: OpPlan, fed: Fed[], outShape: readonly number[]): void {
+  const nd = outShape.length;
+  for (let j = 0; j < nd; j++) {
+    const want = outShape[j]!;
+    if (want === 1) continue;
+    const dimOf = (shape: readonly number[]): number => shape[shape.length - nd + j] ?? 1;
+    if (fed.some((f) => dimOf(f.shape) === want)) continue;
+    const k = plan.inputs.findIndex((p) => dimOf(p.info.shape) === want);
+    if (k < 0) throw new Error(`internal error: no input spans dim ${j} of [${outShape.join(', ')}]`);
+    const orig = plan.inputs[k]!.info;
+    const at = orig.shape.length - nd + j;
+    const shape = fed[k]!.shape.map((d, i) => (i === at ? orig.shape[i]! : d));
+    fed[k] = { info: { ...fed[k]!.info, shape }, shape };
+  }
+}
+
+/**
  * Runs a plan; returns null when onnxruntime has no CPU kernel for this signature.
  * Empty inputs never reach onnxruntime (the reference handles them in no time).
  */
@@ -97,6 +119,7 @@ export function runPlan(kernel: string, plan: OpPlan): KernelResult<HostArray>[]
     const info = p.compact ? compactBroadcast(p.info) : p.info;
     return { info, shape: info.shape };
   });
+  if (plan.outShape) keepOutShape(plan, fed, plan.outShape);
   if (fed.some((f) => numelOf(f.shape) === 0)) return null;
   const key = signature(kernel, plan, fed);
   const session = getSession(key, () => buildModel(kernel, plan, fed), plan.heavy === true);
@@ -116,6 +139,9 @@ export function runPlan(kernel: string, plan: OpPlan): KernelResult<HostArray>[]
   return plan.outputs.map((spec, i) => {
     const v = out[`out${i}`];
     if (!v) throw new Error(`internal error: onnxruntime returned no 'out${i}' for ${key}`);
+    if (i === 0 && plan.outShape && v.dims.join(',') !== plan.outShape.join(',')) {
+      throw new Error(`internal error: ${key} produced [${v.dims.join(', ')}], expected [${plan.outShape.join(', ')}]`);
+    }
     let data = fromBoundaryData(spec.dtype, v.data);
     if (spec.post) data = spec.post(data, v.dims);
     return { storage: data, dtype: spec.dtype, shape: [...v.dims] };

@@ -55,6 +55,15 @@ describe('binary kernels agree with the reference backend', () => {
     expectAgree(K.Sub, { a: { base: a, view: (t) => t.as_strided([2, 2], [12, 2], 1) }, b: { base: b, view: (t) => t.as_strided([2], [3], 2) } }, { outShape: [2, 2] });
   });
 
+  it('keeps the broadcast shape when every operand is expanded along a dim', () => {
+    seed(6);
+    const s = rnd([]);
+    const r = rnd([1, 3]);
+    expectAgree(K.Div, { a: { base: s, view: (t) => t.expand(4, 3) }, b: { base: s } }, { outShape: [4, 3] });
+    expectAgree(K.Add, { a: { base: r, view: (t) => t.expand(4, 3) }, b: { base: s, view: (t) => t.expand(4, 1) } }, { outShape: [4, 3] });
+    expectAgree(K.Where, { condition: { base: rnd([], 'bool'), view: (t) => t.expand(2, 3) }, a: { base: s }, b: { base: s, view: (t) => t.expand(3) } }, { outShape: [2, 3] });
+  });
+
   it('Remainder follows the divisor sign and FloorDiv floors, like Python', () => {
     const a = { base: tensor([-7, 7, -7, 7, 5.5, -5.5]) };
     const b = { base: tensor([2, -2, -2, 2, 2, -2]) };

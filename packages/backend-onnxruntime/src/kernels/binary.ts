@@ -21,6 +21,7 @@ function binary(accepted: readonly DTypeName[], body: Body, resultBool = false, 
     if (!compute) return null;
     return {
       key: '',
+      outShape: args.attrs['outShape'] as readonly number[],
       inputs: [{ info: a, compute, compact: true }, { info: b, compute, compact: true }],
       outputs: [{ dtype: resultBool ? bool : a.dtype, compute: resultBool ? bool : compute }],
       build: (g, [x, y]) => [body(g, x!, y!, compute)],

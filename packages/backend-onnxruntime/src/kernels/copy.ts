@@ -48,6 +48,7 @@ function wherePlan(args: KernelArgs<HostArray>): OpPlan | null {
   if (!compute) return null;
   return {
     key: '',
+    outShape: args.attrs['outShape'] as readonly number[],
     inputs: [{ info: c, compute: bool, compact: true }, { info: a, compute, compact: true }, { info: b, compute, compact: true }],
     outputs: [{ dtype: a.dtype, compute }],
     build: (g, [cv, av, bv]) => [node(g, 'Where', [cv!, av!, bv!])],
