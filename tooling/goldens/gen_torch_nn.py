@@ -449,6 +449,84 @@ pd_sd = nn.ParameterDict({'b': torch.zeros(1), 'a': torch.zeros(2)})
 cases['pd_state_dict_keys'] = list(pd_sd.state_dict().keys())
 cases['pd_requires_grad'] = pd_sd['a'].requires_grad
 
+# ---- modes, conversions, attribute rules ------------------------------------------------------------
+cases['err_xpu'] = err(lambda: nn.Linear(1, 1).xpu())
+cases['err_ipu'] = err(lambda: nn.Linear(1, 1).ipu())
+dm = nn.Linear(1, 1)
+del dm.weight
+cases['delattr_param_left'] = list(dm._parameters)
+cases['err_delattr_missing'] = err(lambda: delattr(dm, 'nonexist'))
+order = []
+tree = nn.Sequential(nn.Linear(1, 1), nn.Sequential(nn.Linear(1, 1), nn.ReLU() if False else nn.Linear(1, 1)))
+tree.apply(lambda m: order.append(type(m).__name__ + ':' + str(len(list(m.children())))))
+cases['apply_order'] = order
+tree.eval()
+cases['eval_flags'] = [m.training for m in tree.modules()]
+tree[1].train()
+cases['train_sub_flags'] = [m.training for m in tree.modules()]
+tree.requires_grad_(False)
+cases['requires_grad_off'] = [p.requires_grad for p in tree.parameters()]
+zg = nn.Linear(2, 1)
+zg(torch.ones(1, 2)).sum().backward()
+zg.zero_grad(set_to_none=False)
+cases['zero_grad_false'] = [p.grad.tolist() for p in zg.parameters()]
+zg.zero_grad()
+cases['zero_grad_default_none_in_2x'] = 'hand-written: 2.x default set_to_none=True'
+conv = Net()
+conv.double()
+cases['double_dtypes'] = [str(t.dtype) for t in conv.state_dict().values()]
+conv.to(torch.float16)
+cases['to_half_dtypes'] = [str(t.dtype) for t in conv.state_dict().values()]
+conv.to(torch.zeros(1, dtype=torch.float32))
+cases['to_tensor_dtypes'] = [str(t.dtype) for t in conv.state_dict().values()]
+ib = nn.Module()
+ib.register_buffer('count', torch.tensor([1, 2]))
+ib.register_buffer('f', torch.tensor([1.0]))
+ib.double()
+cases['double_keeps_int_buffer'] = [str(t.dtype) for t in ib.state_dict().values()]
+ib.type(torch.float16)
+cases['type_casts_all'] = [str(t.dtype) for t in ib.state_dict().values()]
+ident = nn.Linear(1, 1)
+w_before = ident.weight
+ident.double()
+cases['conversion_keeps_param_identity'] = ident.weight is w_before
+
+
+class Reassign(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.x = 3
+        self.x = nn.Parameter(torch.zeros(1))
+        self.register_buffer('b', torch.zeros(1))
+        self.b = nn.Linear(1, 1)
+        self.y = nn.Linear(1, 1)
+        self.y = None
+
+
+ra = Reassign()
+cases['reassign_members'] = [list(ra._parameters), list(ra._buffers), list(ra._modules), 'x' in ra.__dict__]
+cases['reassign_repr'] = repr(ra)
+buf_m = nn.Module()
+buf_m.register_buffer('b', torch.zeros(1))
+buf_m.b = torch.ones(2)
+cases['buffer_reassign_shape'] = list(buf_m.b.shape)
+buf_m.b = None
+cases['buffer_none_state_dict'] = list(buf_m.state_dict().keys())
+cases['dir_linear'] = [d for d in dir(nn.Linear(1, 1)) if d in ('weight', 'bias', 'in_features', 'forward', 'training', 'T_destination')]
+np_m = nn.Module()
+np_m.register_buffer('a', torch.zeros(1), persistent=False)
+np_m.register_buffer('a', torch.zeros(1), persistent=True)
+cases['buffer_persistent_again'] = list(np_m.state_dict().keys())
+uninit = nn.parameter.UninitializedBuffer()
+uninit.materialize((2, 3))
+cases['uninit_buffer_materialized'] = [type(uninit).__name__, list(uninit.shape)]
+lz = nn.LazyLinear(3)
+lz_sd = nn.Linear(4, 3).state_dict()
+lz.load_state_dict(lz_sd)
+cases['lazy_load_shapes'] = [list(lz.weight.shape), type(lz.weight).__name__, type(lz).__name__]
+cases['lazy_state_dict_types'] = [type(v).__name__ for v in nn.LazyLinear(2).state_dict().values()]
+cases['err_lazy_load_into_initialized'] = err(lambda: nn.Linear(2, 3).load_state_dict(nn.LazyLinear(3).state_dict()))
+
 with open(os.path.join(OUT, 'nn_module.json'), 'w') as f:
     json.dump({'torch_version': torch.__version__, 'cases': cases}, f, indent=1, sort_keys=True)
 

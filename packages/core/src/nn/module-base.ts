@@ -131,7 +131,7 @@ export class ModuleBase {
       this._non_persistent_buffers_set.delete(name);
     } else if (this._modules.has(name)) this._modules.delete(name);
     else if (Object.prototype.hasOwnProperty.call(this[RAW], name)) delete this[RAW][name];
-    else throw new AttributeError(name);
+    else throw new AttributeError(`'${this._get_name()}' object has no attribute '${name}'`);
   }
 
   /** Lookup that raises like Python's attribute access when `name` is missing. */
