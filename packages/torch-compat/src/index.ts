@@ -33,3 +33,9 @@ export { SURFACE } from './surface.js';
 // torch.save / torch.load (issue 5)
 export { load, save } from './serialization/index.js';
 export * as serialization from './serialization/index.js';
+
+// torch namespace, functional, init, optim (issue 4)
+// nn.functional, nn.init and nn.utils.clip_grad_* live in src/functional, src/init and
+// src/nn/utils/clip_grad.ts; they belong under `nn` (wired from src/nn/index.ts).
+export * from './torch/index.js';
+export * as optim from './optim/index.js';
