@@ -1,5 +1,5 @@
 /**
- * The tfjs backend's buffer: a small mutable holder around a flat (1-D) tf.Tensor, so the
+ * The tfjs backend's buffer: a small mutable holder around a tf.Tensor (row-major data, shape of the kernel result that made it), so the
  * in-place Assign kernel can swap the tensor inside while every view keeps the same holder.
  * Dtypes tfjs cannot represent exactly (float64, float16, bfloat16, int64 beyond int32) are
  * kept as canonical host arrays instead, and their kernels run on the reference backend.
@@ -10,7 +10,7 @@ import type { HostArray } from '@nncompat/core';
 /** One storage of the tfjs backend: exactly one of `tensor` and `host` is set while alive. */
 export class TfjsBuffer {
   constructor(
-    /** Flat tfjs tensor of `size` elements (float32, int32 or bool). */
+    /** tfjs tensor of `size` elements (float32, int32 or bool), in any shape (row-major data). */
     public tensor: tf.Tensor | null,
     /** Canonical host array for dtypes tfjs cannot hold exactly. */
     public host: HostArray | null,

@@ -109,6 +109,8 @@ export function toConfig(def: TfKernelDef, backendName: string): KernelConfig<Tf
         return runOnReference(def.name, args, 'int64');
       }
       const metas: { dtype: DType; shape: number[] }[] = [];
+      const own = new Set<tf.Tensor>();
+      for (const i of ins) if (i.storage.tensor) own.add(i.storage.tensor);
       const outs = tf.tidy(() => {
         const r = def.run(k);
         if (!r) return [] as tf.Tensor[];
@@ -116,7 +118,9 @@ export function toConfig(def: TfKernelDef, backendName: string): KernelConfig<Tf
         return list.map((o) => {
           metas.push({ dtype: o.dtype, shape: o.t.shape });
           const t = o.t.dtype === tfDtype(o.dtype) ? o.t : tf.cast(o.t, tfDtype(o.dtype));
-          return t.reshape([t.size]);
+          // Buffers keep the result's shape (no reshape on the next use); an input's own tensor
+          // object is never shared by two buffers (disposing one would free the other).
+          return own.has(t) ? tf.clone(t) : t;
         });
       });
       if (outs.length === 0) return;

@@ -11,6 +11,8 @@ import { tfDtype } from './dtypes.js';
 
 const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
+const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+
 /** Options of `materialize`. */
 export interface MaterializeOptions {
   /**
@@ -24,8 +26,13 @@ export interface MaterializeOptions {
 export function materialize(info: TensorInfo<TfjsBuffer>, opts: MaterializeOptions = {}): tf.Tensor {
   const shape = info.shape;
   const n = numel(shape);
-  const flat = info.storage.tf;
+  const stored = info.storage.tf;
   if (n === 0) return tf.zeros(shape as number[], tfDtype(info.dtype));
+  // Fast path: the whole buffer, dense, already in the view's shape (results keep their shape).
+  if (info.offset === 0 && n === info.storage.size && isDenseView(info)) {
+    return sameShape(stored.shape, shape) ? stored : stored.reshape(shape as number[]);
+  }
+  const flat = stored.rank === 1 ? stored : stored.reshape([info.storage.size]);
   // Kept dimensions (size > 1, stride > 0) and broadcast ones (size > 1, stride 0).
   const kept: number[] = [];
   let broadcast = false;

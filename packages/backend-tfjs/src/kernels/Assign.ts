@@ -25,7 +25,7 @@ export const AssignDef: TfKernelDef = {
       v = dst.dtype.name === 'bool' ? asBool(v) : wrapNarrow(tf.cast(v, tfDtype(dst.dtype)), dst.dtype);
     }
     v = v.reshape([n]);
-    const old = holder.tf;
+    const old = holder.tf.rank === 1 ? holder.tf : holder.tf.reshape([holder.size]);
     let next: tf.Tensor;
     if (isDenseView(dst)) {
       const parts: tf.Tensor[] = [];
@@ -38,6 +38,6 @@ export const AssignDef: TfKernelDef = {
       next = tf.tensorScatterUpdate(old, tf.tensor2d(pos, [n, 1], 'int32'), v);
     }
     // Kept out of the kernel's tf.tidy: it becomes the buffer's tensor.
-    holder.swap(tf.keep(next === old ? tf.clone(old) : next));
+    holder.swap(tf.keep(next === holder.tf ? tf.clone(next) : next));
   },
 };
