@@ -21,6 +21,8 @@ export interface LoadOptions {
   map_location?: MapLocation;
   /** Allow-list unpickling (default true), as PyTorch ≥ 2.6 defaults to. */
   weights_only?: boolean;
+  /** Also verify the CRC-32 of every storage record (PyTorch does not; default false). */
+  check_crc?: boolean;
 }
 
 /** A storage while loading: a 1-D tensor over its elements plus an element offset (legacy views). */
@@ -219,8 +221,9 @@ function storagePid(pid: unknown, what: string): { type: StorageType; key: strin
   return { type, key, location: String(location), numel: numel as number, rest };
 }
 
-function loadZip(bytes: Uint8Array, opts: LoadOptions): unknown {
-  const z = zip.readZip(bytes);
+function loadZip(bytes: Uint8Array, opts: LoadOptions, owned: boolean): unknown {
+  // PyTorch's reader does not verify storage CRCs (miniz is built without them); data.pkl's is checked below.
+  const z = zip.readZip(bytes, { checkCrc: opts.check_crc ?? false });
   const names = z.names();
   const pkl = names.filter((n) => n === 'data.pkl' || n.endsWith('/data.pkl'));
   if (pkl.length !== 1) {
@@ -236,12 +239,14 @@ function loadZip(bytes: Uint8Array, opts: LoadOptions): unknown {
     if (hit) return hit;
     const name = `${prefix}data/${p.key}`;
     if (!z.has(name)) throw new RuntimeError(`PytorchStreamReader failed locating file ${name}: file not found`);
-    const data = decodeElements(z.read(name), p.type.dtype, p.numel, order === 'big', `storage ${p.key}`);
+    const data = decodeElements(z.read(name), p.type.dtype, p.numel, order === 'big', `storage ${p.key}`, owned);
     const st: LoadedStorage = { tensor: Tensor.fromHost(data, [p.numel], p.type.dtype, 'cpu'), offset: 0, location: p.location };
     cache.set(p.key, st);
     return st;
   };
-  const result = resolveGlobalValues(new pickle.Unpickler(z.read(pkl[0]!), unpicklerOptions(opts.weights_only ?? true, persistentLoad)).load());
+  const pklBytes = z.read(pkl[0]!);
+  if (zip.crc32(pklBytes) !== z.info(pkl[0]!).crc32) throw new zip.ZipFormatError(`CRC-32 mismatch in entry '${pkl[0]}': the checkpoint is corrupt`);
+  const result = resolveGlobalValues(new pickle.Unpickler(pklBytes, unpicklerOptions(opts.weights_only ?? true, persistentLoad)).load());
   return relocate(result, [...cache.values()], opts.map_location);
 }
 
@@ -346,7 +351,9 @@ function relocate(result: unknown, storages: readonly LoadedStorage[], map: MapL
  * model.load_state_dict(sd);
  */
 export function load(f: string | Uint8Array, opts: LoadOptions = {}): unknown {
-  const bytes = typeof f === 'string' ? new Uint8Array(readFileSync(f)) : f;
+  const owned = typeof f === 'string';
+  const bytes = owned ? new Uint8Array(readFileSync(f)) : f;
   if (!(bytes instanceof Uint8Array)) throw new TypeError("'f' must be a path or a Uint8Array");
-  return isZip(bytes) ? loadZip(bytes, opts) : loadLegacy(bytes, opts);
+  // Tensors may view a file buffer read here; a caller's buffer is always copied from.
+  return isZip(bytes) ? loadZip(bytes, opts, owned) : loadLegacy(bytes, opts);
 }

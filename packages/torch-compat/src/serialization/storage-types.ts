@@ -31,11 +31,21 @@ export class StorageType {
   constructor(readonly name: string, readonly dtype: DType) {}
 }
 
-/** Decodes `numel` elements of `dtype` from raw bytes into the dtype's canonical host array. */
-export function decodeElements(bytes: Uint8Array, dtype: DType, numel: number, bigEndian: boolean, what: string): HostArray {
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Decodes `numel` elements of `dtype` from raw bytes into the dtype's canonical host array.
+ * With `share` (the caller owns `bytes`), little-endian data at an aligned offset is viewed in
+ * place instead of copied, as PyTorch maps storages straight from the archive.
+ */
+export function decodeElements(bytes: Uint8Array, dtype: DType, numel: number, bigEndian: boolean, what: string, share = false): HostArray {
   const size = dtype.itemsize;
   if (bytes.length !== numel * size) {
     throw new RuntimeError(`${what}: holds ${bytes.length} bytes, but ${numel} elements of ${dtype.name} need ${numel * size}`);
+  }
+  if (!bigEndian && LITTLE_ENDIAN_HOST) {
+    const fast = viewOrCopy(bytes, dtype, numel, share);
+    if (fast) return fast;
   }
   const out = allocHostArray(dtype, numel);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -85,3 +95,40 @@ export function encodeElements(data: HostArray, dtype: DType): Uint8Array {
 
 /** All dtypes by their `torch.<name>` global name. */
 export const DTYPE_BY_NAME: Readonly<Record<string, DType>> = DTYPES;
+
+/** Same-layout dtypes: a typed-array view (aligned, shared) or one bulk copy. Null for int64/bool. */
+function viewOrCopy(bytes: Uint8Array, dtype: DType, numel: number, share: boolean): HostArray | null {
+  type Ctor = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => HostArray;
+  const ctors: Partial<Record<DTypeName, Ctor>> = {
+    float32: Float32Array, float64: Float64Array, float16: Uint16Array, bfloat16: Uint16Array,
+    int8: Int8Array, uint8: Uint8Array, int16: Int16Array, int32: Int32Array,
+  };
+  const C = ctors[dtype.name];
+  if (!C) return int64OrBool(bytes, dtype, numel);
+  const aligned = bytes.byteOffset % dtype.itemsize === 0;
+  if (share && aligned) return new C(bytes.buffer, bytes.byteOffset, numel);
+  const copy = bytes.slice();
+  return new C(copy.buffer, 0, numel);
+}
+
+/** int64 (two 32-bit halves, no BigInt per element) and bool (normalised to 0/1). */
+function int64OrBool(bytes: Uint8Array, dtype: DType, numel: number): HostArray | null {
+  if (dtype.name === 'bool') {
+    const out = new Uint8Array(numel);
+    for (let i = 0; i < numel; i++) out[i] = bytes[i] ? 1 : 0;
+    return out;
+  }
+  if (dtype.name !== 'int64') return null;
+  const out = new Float64Array(numel);
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < numel; i++) {
+    const lo = dv.getUint32(i * 8, true);
+    const hi = dv.getInt32(i * 8 + 4, true);
+    // |value| < 2^53 exactly when hi is in [-2^21, 2^21) (with lo != 0 for the negative edge).
+    if (hi >= 0x200000 || hi < -0x200000 || (hi === -0x200000 && lo === 0)) {
+      throw new RuntimeError(`int64 value ${dv.getBigInt64(i * 8, true)} at element ${i} is beyond 2^53, which int64 tensors here cannot hold exactly`);
+    }
+    out[i] = hi * 4294967296 + lo;
+  }
+  return out;
+}
