@@ -26,6 +26,8 @@ export interface PlanInput {
 export interface PlanOutput {
   readonly dtype: DType;
   readonly compute: DType;
+  /** Rank of the result: graph outputs are declared with symbolic dims of this rank (onnx's checker wants a shape). */
+  readonly rank: number;
   /** Rewrites the output's host data (e.g. MaxPool's flat indices into per-plane indices). */
   readonly post?: (data: HostArray, dims: readonly number[]) => HostArray;
 }
@@ -76,7 +78,7 @@ function buildModel(kernel: string, plan: OpPlan, fed: readonly Fed[]): Uint8Arr
     let v = o;
     if (ONNX_TYPE[spec.compute.name] !== outType) v = g.addNode('Cast', [o], [g.uniqueName(`out${i}_cast`)], { to: { i: outType } })[0]!;
     g.addNode('Identity', [v], [`out${i}`]);
-    g.addOutput(`out${i}`, outType, null);
+    g.addOutput(`out${i}`, outType, Array.from({ length: spec.rank }, (_, j) => `out${i}_d${j}`));
   });
   return g.toBytes();
 }
@@ -139,6 +141,9 @@ export function runPlan(kernel: string, plan: OpPlan): KernelResult<HostArray>[]
   return plan.outputs.map((spec, i) => {
     const v = out[`out${i}`];
     if (!v) throw new Error(`internal error: onnxruntime returned no 'out${i}' for ${key}`);
+    if (v.dims.length !== spec.rank) {
+      throw new Error(`internal error: ${key} output ${i} has rank ${v.dims.length}, the plan declared ${spec.rank}`);
+    }
     if (i === 0 && plan.outShape && v.dims.join(',') !== plan.outShape.join(',')) {
       throw new Error(`internal error: ${key} produced [${v.dims.join(', ')}], expected [${plan.outShape.join(', ')}]`);
     }

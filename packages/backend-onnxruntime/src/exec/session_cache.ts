@@ -22,6 +22,12 @@ const cache = new Map<string, OrtSession | typeof UNSUPPORTED>();
 const stats = { created: 0, hits: 0, unsupported: 0 };
 
 let sessionOptions: OrtSessionOptions = defaultOptions();
+let recorder: ((key: string, model: Uint8Array) => void) | null = null;
+
+/** @internal Tests: receives every model built for the cache (to validate them with onnx's checker). */
+export function setModelRecorder(fn: ((key: string, model: Uint8Array) => void) | null): void {
+  recorder = fn;
+}
 
 /**
  * Every session owns its thread pool, and there is one session per signature: cheap kernels
@@ -66,6 +72,7 @@ export function getSession(key: string, build: () => Uint8Array, heavy = false):
     return hit === UNSUPPORTED ? null : hit;
   }
   const model = build();
+  recorder?.(key, model);
   try {
     const s = new OrtSession(model, heavy ? sessionOptions : LIGHT_OPTIONS);
     stats.created++;

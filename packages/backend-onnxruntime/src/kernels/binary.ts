@@ -23,7 +23,7 @@ function binary(accepted: readonly DTypeName[], body: Body, resultBool = false, 
       key: '',
       outShape: args.attrs['outShape'] as readonly number[],
       inputs: [{ info: a, compute, compact: true }, { info: b, compute, compact: true }],
-      outputs: [{ dtype: resultBool ? bool : a.dtype, compute: resultBool ? bool : compute }],
+      outputs: [{ dtype: resultBool ? bool : a.dtype, compute: resultBool ? bool : compute, rank: (args.attrs['outShape'] as readonly number[]).length }],
       build: (g, [x, y]) => [body(g, x!, y!, compute)],
     };
   };

@@ -35,7 +35,7 @@ function convPlan(transpose: boolean) {
     return {
       key: `${JSON.stringify(attrs)}|k${w.shape[2]}x${w.shape[3]}`,
       inputs,
-      outputs: [{ dtype: x.dtype, compute }],
+      outputs: [{ dtype: x.dtype, compute, rank: 4 }],
       build: (g, names) => [node(g, transpose ? 'ConvTranspose' : 'Conv', names, attrs)],
       heavy: true,
     };

@@ -20,7 +20,7 @@ function castPlan(args: KernelArgs<HostArray>): OpPlan | null {
   return {
     key: to.name,
     inputs: [{ info: x, compute: x.dtype.name === 'bfloat16' || x.dtype.name === 'float16' ? float32 : x.dtype }],
-    outputs: [{ dtype: to, compute: outCompute }],
+    outputs: [{ dtype: to, compute: outCompute, rank: x.shape.length }],
     build: (g, [v]) => {
       let src = v!;
       // PyTorch's CPU cast (and the reference backend) turns NaN into 0 for integer results;
@@ -50,7 +50,7 @@ function wherePlan(args: KernelArgs<HostArray>): OpPlan | null {
     key: '',
     outShape: args.attrs['outShape'] as readonly number[],
     inputs: [{ info: c, compute: bool, compact: true }, { info: a, compute, compact: true }, { info: b, compute, compact: true }],
-    outputs: [{ dtype: a.dtype, compute }],
+    outputs: [{ dtype: a.dtype, compute, rank: (args.attrs['outShape'] as readonly number[]).length }],
     build: (g, [cv, av, bv]) => [node(g, 'Where', [cv!, av!, bv!])],
   };
 }

@@ -33,7 +33,7 @@ function gatherPlan(args: KernelArgs<HostArray>): OpPlan | null {
   return {
     key: String(axis),
     inputs: [{ info: x, compute }, { info: index, compute: int64 }],
-    outputs: [{ dtype: x.dtype, compute }],
+    outputs: [{ dtype: x.dtype, compute, rank: index.shape.length }],
     build: (g, [d, i]) => [node(g, 'GatherElements', [d!, i!], { axis: { i: axis } })],
   };
 }
@@ -50,7 +50,7 @@ function scatterAddPlan(args: KernelArgs<HostArray>): OpPlan | null {
   return {
     key: String(axis),
     inputs: [{ info: x, compute }, { info: index, compute: int64 }, { info: src, compute }],
-    outputs: [{ dtype: x.dtype, compute }],
+    outputs: [{ dtype: x.dtype, compute, rank: x.shape.length }],
     build: (g, [d, i, s]) => [node(g, 'ScatterElements', [d!, i!, s!], { axis: { i: axis }, reduction: { s: 'add' } })],
   };
 }
@@ -65,7 +65,7 @@ function indexSelectPlan(args: KernelArgs<HostArray>): OpPlan | null {
   return {
     key: String(axis),
     inputs: [{ info: x, compute }, { info: index, compute: int64 }],
-    outputs: [{ dtype: x.dtype, compute }],
+    outputs: [{ dtype: x.dtype, compute, rank: x.shape.length }],
     build: (g, [d, i]) => [node(g, 'Gather', [d!, i!], { axis: { i: axis } })],
   };
 }
@@ -82,7 +82,7 @@ function indexAddPlan(args: KernelArgs<HostArray>): OpPlan | null {
   return {
     key: `${axis}|r${rank}`,
     inputs: [{ info: x, compute }, { info: index, compute: int64 }, { info: src, compute }],
-    outputs: [{ dtype: x.dtype, compute }],
+    outputs: [{ dtype: x.dtype, compute, rank: x.shape.length }],
     build: (g, [d, i, s]) => {
       // index [n] → [1,…,n,…,1] → expanded to src's shape, so every src element has its row.
       const shape = new Array<number>(rank).fill(1);
@@ -96,17 +96,18 @@ function indexAddPlan(args: KernelArgs<HostArray>): OpPlan | null {
 function concatPlan(args: KernelArgs<HostArray>): OpPlan | null {
   const list = args.inputs['tensors'] as readonly TensorInfo<HostArray>[];
   const axis = args.attrs['axis'] as number;
-  if (!list.length || list[0]!.shape.length === 0) return null;
+  if (!list.length) return null;
   const dtype: DType = list[0]!.dtype;
   const compute = computeDtype(dtype, ANY);
   if (!compute) return null;
-  // Empty pieces add nothing; onnxruntime is not fed zero-size tensors.
-  const parts = list.filter((t) => t.shape[axis] !== 0);
-  if (parts.length === 0) return null;
+  // Empty pieces add nothing (PyTorch also accepts legacy 1-D empty tensors of another rank);
+  // onnxruntime is not fed zero-size tensors.
+  const parts = list.filter((t) => t.shape.every((d) => d !== 0));
+  if (parts.length === 0 || parts[0]!.shape.length === 0 || parts.some((t) => t.shape.length !== parts[0]!.shape.length)) return null;
   return {
     key: `${axis}|n${parts.length}`,
     inputs: parts.map((info) => ({ info, compute })),
-    outputs: [{ dtype, compute }],
+    outputs: [{ dtype, compute, rank: parts[0]!.shape.length }],
     build: (g, names) => [node(g, 'Concat', names, { axis: { i: axis } })],
   };
 }

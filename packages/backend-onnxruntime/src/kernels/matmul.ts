@@ -20,7 +20,7 @@ function matmulPlan(args: KernelArgs<HostArray>): OpPlan | null {
   return {
     key: '',
     inputs: [{ info: a, compute }, { info: b, compute }],
-    outputs: [{ dtype: a.dtype, compute }],
+    outputs: [{ dtype: a.dtype, compute, rank: 3 }],
     build: (g, [x, y]) => [node(g, 'MatMul', [x!, y!])],
     heavy: true,
   };

@@ -65,10 +65,11 @@ function maxPoolPlan(args: KernelArgs<HostArray>): OpPlan | null {
     key: JSON.stringify(attrs),
     inputs: [{ info: x, compute }],
     outputs: [
-      { dtype: x.dtype, compute },
+      { dtype: x.dtype, compute, rank: 4 },
       {
         dtype: int64,
         compute: int64,
+        rank: 4,
         post: (data) => {
           // Flat NCHW indices → per-plane indices (int64 values are exact in float64).
           for (let i = 0; i < data.length; i++) data[i] = data[i]! % plane;
@@ -95,7 +96,7 @@ function avgPoolPlan(args: KernelArgs<HostArray>): OpPlan | null {
   return {
     key: JSON.stringify(attrs),
     inputs: [{ info: x, compute }],
-    outputs: [{ dtype: x.dtype, compute }],
+    outputs: [{ dtype: x.dtype, compute, rank: 4 }],
     build: (g, [v]) => [node(g, 'AveragePool', [v!], attrs)],
   };
 }

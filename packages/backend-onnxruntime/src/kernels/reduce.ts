@@ -57,7 +57,7 @@ function reducePlan(kernel: string) {
     return {
       key: `${axes.join(',')}|${keepdim}`,
       inputs: [{ info: x, compute }],
-      outputs: [{ dtype: out, compute }],
+      outputs: [{ dtype: out, compute, rank: keepdim ? x.shape.length : x.shape.length - axes.length }],
       build: (g, [v]) => {
         if (op === 'ReduceSum') return [node(g, op, [v!, constInt64(g, axes)], { keepdims: { i: keepdim ? 1 : 0 } })];
         const r = node(g, op, [v!], { axes: { ints: axes }, keepdims: { i: keepdim ? 1 : 0 } });
@@ -76,10 +76,11 @@ function dimPlan(isMax: boolean) {
     if (x.shape.length === 0) return null;
     const compute = computeDtype(x.dtype, FLOATS);
     if (!compute) return null;
+    const outRank = keepdim ? x.shape.length : x.shape.length - 1;
     return {
       key: `${axis}|${keepdim}`,
       inputs: [{ info: x, compute }],
-      outputs: [{ dtype: x.dtype, compute }, { dtype: int64, compute: int64 }],
+      outputs: [{ dtype: x.dtype, compute, rank: outRank }, { dtype: int64, compute: int64, rank: outRank }],
       build: (g, [v]) => {
         const kd = { i: keepdim ? 1 : 0 };
         const value = node(g, isMax ? 'ReduceMax' : 'ReduceMin', [v!], { axes: { ints: [axis] }, keepdims: kd });
@@ -103,7 +104,7 @@ function argPlan(isMax: boolean) {
     return {
       key: `${rawAxis ?? 'flat'}|${keepdim}`,
       inputs: [{ info: x, compute }],
-      outputs: [{ dtype: int64, compute: int64 }],
+      outputs: [{ dtype: int64, compute: int64, rank: keepdim ? rank : rawAxis === null || rawAxis === undefined ? 0 : rank - 1 }],
       build: (g, [v]) => {
         const guard = (x: string, r: string, axis: number, kd: boolean): string =>
           compute.is_floating_point ? indexWithNaN(g, x, r, compute, axis, kd) : r;

@@ -13,7 +13,7 @@ function softmaxPlan(op: 'Softmax' | 'LogSoftmax') {
     return {
       key: String(axis),
       inputs: [{ info: x, compute }],
-      outputs: [{ dtype: x.dtype, compute }],
+      outputs: [{ dtype: x.dtype, compute, rank: x.shape.length }],
       build: (g, [v]) => [node(g, op, [v!], { axis: { i: axis } })],
     };
   };

@@ -20,7 +20,7 @@ function unary(accepted: readonly DTypeName[], body: Body, out: 'same' | 'bool' 
     return {
       key: keyAttrs ? attrKey(args.attrs) : '',
       inputs: [{ info: x, compute }],
-      outputs: [out === 'bool' ? { dtype: bool, compute: bool } : { dtype: x.dtype, compute }],
+      outputs: [out === 'bool' ? { dtype: bool, compute: bool, rank: x.shape.length } : { dtype: x.dtype, compute, rank: x.shape.length }],
       build: (g, [v]) => [body(g, v!, compute, args.attrs)],
     };
   };
@@ -88,7 +88,7 @@ export const UNARY_KERNELS: KernelConfig<HostArray>[] = [
     key: '',
     // Cast to bool inside the graph: any nonzero value (NaN included) is true, as in PyTorch.
     inputs: [{ info: tensorInput(args, 'x'), compute: bool }],
-    outputs: [{ dtype: bool, compute: bool }],
+    outputs: [{ dtype: bool, compute: bool, rank: tensorInput(args, 'x').shape.length }],
     build: (g, [v]) => [node(g, 'Not', [v!])],
   })),
   planKernel(K.IsNan, unary(FLOATS, op('IsNaN'), 'bool')),

@@ -36,6 +36,7 @@ export class ProtoWriter {
 
   private rawVarint(v: number | bigint): void {
     this.ensure(10);
+    if (typeof v === 'number' && !Number.isInteger(v)) throw new RangeError(`varint value must be an integer, got ${v}`);
     if (typeof v === 'number' && v >= 0 && v <= Number.MAX_SAFE_INTEGER) {
       // Division instead of bit operators: they truncate to 32 bits.
       let n = v;
@@ -46,7 +47,6 @@ export class ProtoWriter {
       this.buf[this.len++] = n;
       return;
     }
-    if (typeof v === 'number' && !Number.isInteger(v)) throw new RangeError(`varint value must be an integer, got ${v}`);
     // Negative int64 values are written as their 64-bit two's complement (10 bytes).
     let b = BigInt.asUintN(64, BigInt(v));
     while (b >= 0x80n) {
