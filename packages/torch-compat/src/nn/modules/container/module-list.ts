@@ -23,6 +23,8 @@ export function renumber(m: Module): void {
  */
 export class ModuleList extends Module {
   static override __module__ = 'torch.nn.modules.container';
+  /** `x[i]` for non-negative integer `i` (items are attributes named '0', '1', …). */
+  [index: number]: Module;
 
   constructor(modules: Iterable<Module> | null = null) {
     super();

@@ -138,6 +138,12 @@ export class ParameterDictImpl extends Module {
       for (const [k, v] of [...parameters.entries()].sort(byKey)) this.__setitem__(k, v);
       return;
     }
+    // A tensor iterates over its first dimension in Python; its rows are sequences too.
+    const rows = (t: Tensor): Tensor[] => {
+      if (t.dim() === 0) throw new TypeError('iteration over a 0-d tensor');
+      return t.unbind(0);
+    };
+    if (parameters instanceof Tensor) parameters = rows(parameters) as unknown as ParameterDictInput;
     if (!isIterable(parameters)) {
       if (typeof parameters === 'object' && parameters !== null && Object.getPrototypeOf(parameters) === Object.prototype) {
         for (const [k, v] of Object.entries(parameters).sort(byKey)) this.__setitem__(k, v);
@@ -147,10 +153,10 @@ export class ParameterDictImpl extends Module {
     }
     let j = 0;
     for (const p of parameters as Iterable<unknown>) {
-      if (!isIterable(p) || p instanceof Tensor) {
+      if (!isIterable(p) && !(p instanceof Tensor)) {
         throw new TypeError(`ParameterDict update sequence element #${j} should be Iterable; is${pyTypeName(p)}`);
       }
-      const pair = typeof p === 'string' ? [...p] : [...(p as Iterable<unknown>)];
+      const pair = p instanceof Tensor ? rows(p) : [...(p as Iterable<unknown>)];
       if (pair.length !== 2) throw new ValueError(`ParameterDict update sequence element #${j} has length ${pair.length}; 2 is required`);
       this.__setitem__(pair[0] as string, pair[1]);
       j++;

@@ -16,6 +16,8 @@ import { absIndex, isIterable, tensorLine } from './common.js';
  */
 export class ParameterList extends Module {
   static override __module__ = 'torch.nn.modules.container';
+  /** `x[i]` for non-negative integer `i` (items are attributes named '0', '1', …). */
+  [index: number]: Parameter;
   declare _size: number;
 
   constructor(values: Iterable<unknown> | null = null) {

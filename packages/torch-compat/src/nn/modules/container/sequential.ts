@@ -17,6 +17,8 @@ import { renumber } from './module-list.js';
  */
 export class Sequential extends Module {
   static override __module__ = 'torch.nn.modules.container';
+  /** `x[i]` for non-negative integer `i` (items are attributes named '0', '1', …). */
+  [index: number]: Module;
 
   constructor(...args: (Module | OrderedDict<string, Module>)[]) {
     super();
