@@ -38,3 +38,4 @@ export { OrtSession, type OrtValue, type OrtSessionOptions } from './ort/binding
 export { OnnxGraphBuilder, DEFAULT_OPSET, DEFAULT_IR_VERSION, type OnnxGraphBuilderOptions, type InitializerData } from './onnx/graph_builder.js';
 export { encodeModel, OnnxDataType, type OnnxDataTypeValue, type OnnxAttrValue, type OnnxDim, type OnnxModel, type OnnxGraph, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from './onnx/proto.js';
 export { ONNX_TYPE } from './exec/dtypes.js';
+export { OnnxModelSession } from './model_session.js';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { manual_seed, randn } from '@nncompat/core';
+import { manual_seed, randn, tensor } from '@nncompat/core';
 import { assertClose } from '@nncompat/core/testing';
 import { OrtSession } from '../ort/binding.js';
+import { OnnxModelSession } from '../model_session.js';
+import '../index.js';
 import { checkModels, onnxCheckerUnavailable } from '../testing/onnx_checker.js';
 import { OnnxGraphBuilder } from './graph_builder.js';
 import { OnnxDataType } from './proto.js';
@@ -41,6 +43,31 @@ describe('OnnxGraphBuilder', () => {
       assertClose(out.data as Float32Array, eager, { rtol: 1e-5, atol: 1e-5 });
     }
     s.dispose();
+  });
+
+  it('runs on tensors through OnnxModelSession (outputs on the onnxruntime backend)', () => {
+    const m = new OnnxModelSession(bytes);
+    const x = randn(3, 5);
+    const { output } = m.run({ input: x });
+    expect(output!.backend).toBe('onnxruntime');
+    assertClose(output!.to('cpu'), x.mm(w1.t()).add(b1).relu().mm(w2.t()).add(b2), { rtol: 1e-5, atol: 1e-5 });
+    expect(() => m.run({})).toThrow("input 'input' is missing (the model takes input)");
+    m.dispose();
+  });
+
+  it('feeds int64 inputs as real int64 (Gather of an embedding table)', () => {
+    const g = new OnnxGraphBuilder();
+    g.addInput('ids', OnnxDataType.INT64, ['n']);
+    g.addInitializer('table', Float32Array.from({ length: 12 }, (_, i) => i), [4, 3], OnnxDataType.FLOAT);
+    g.addNode('Gather', ['table', 'ids'], ['emb'], { axis: { i: 0 } });
+    g.addNode('Shape', ['emb'], ['emb_shape']);
+    g.addOutput('emb', OnnxDataType.FLOAT, ['n', 3]);
+    g.addOutput('emb_shape', OnnxDataType.INT64, [2]);
+    const m = new OnnxModelSession(g.toBytes());
+    const r = m.run({ ids: tensor([3, 0], { dtype: 'int64' }) });
+    expect(r['emb']!.tolist()).toEqual([[9, 10, 11], [0, 1, 2]]);
+    expect(r['emb_shape']!.dtype.name).toBe('int64');
+    expect(r['emb_shape']!.tolist()).toEqual([2, 3]);
   });
 
   it("passes Python onnx's checker (skipped with a reason when python3-onnx is absent)", (ctx) => {
