@@ -7,6 +7,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // src/ort/binding.ts needs import.meta.url in ESM and require in CJS.
+  shims: true,
   // The native addon is loaded at runtime from node_modules, never bundled.
   external: ['onnxruntime-node', '@nncompat/core'],
 });

@@ -42,8 +42,9 @@ const BINDING_PATH = 'onnxruntime-node/dist/binding.js';
 let loaded: NativeBindingModule | null = null;
 
 function nodeRequire(): NodeJS.Require {
-  // CJS builds have `require`; ESM (and vitest) need one made from this module's URL.
-  return typeof require === 'function' ? require : createRequire(import.meta.url);
+  // A require made from this module's URL works in ESM, vitest, and the CJS build (where tsup's
+  // shims provide import.meta.url). Bundlers' own `require` stubs in ESM output throw instead.
+  return createRequire(import.meta.url);
 }
 
 /** Loads and checks the native binding once; throws a clear error when its shape changed. */
