@@ -9,3 +9,5 @@ export * from './fixtures.js';
 export * from './tensors.js';
 export * from './assert.js';
 export * from './gradcheck.js';
+export * from './kernel-probes.js';
+export * from './conformance-matrix.js';
