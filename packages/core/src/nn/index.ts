@@ -6,7 +6,7 @@ export { Parameter, is_lazy } from './parameter.js';
 export { AttrStore } from './attr-store.js';
 export { registerHook, type HookDict, type RegisterHookOptions } from './hook-store.js';
 export { walkModules, walkMembers, joinName, type WalkOptions, type MemberWalkOptions } from './walk.js';
-export { ModuleBase, RAW, type NamedMembersOptions, type NamedModulesOptions } from './module-base.js';
+export { ModuleBase, RAW, SELF, type NamedMembersOptions, type NamedModulesOptions } from './module-base.js';
 export {
   set_printoptions, get_printoptions, PRINT_OPTS, tensorRepr, tensorValuesStr, formatFixed, formatExp,
   type PrintOptions, type SetPrintOptions,

@@ -13,8 +13,13 @@ import { type MemberWalkOptions, walkMembers, walkModules } from './walk.js';
 
 /** Key of the raw (un-proxied) object behind a module; `module[RAW]` bypasses every trap. */
 export const RAW: unique symbol = Symbol.for('nncompat.module.raw');
-/** Key of the proxy on the raw object. */
-const PROXY: unique symbol = Symbol.for('nncompat.module.proxy');
+/**
+ * Key of the proxy (the module as users see it) on the raw object: `module[SELF]` is the
+ * proxy whether read from the proxy or from the raw object, so code running with the raw
+ * object as `this` (the call fast path) can hand the proxy to `forward`.
+ */
+export const SELF: unique symbol = Symbol.for('nncompat.module.proxy');
+const PROXY = SELF;
 
 type Raw = Record<PropertyKey, unknown> & { [PROXY]: ModuleBase };
 
@@ -80,11 +85,14 @@ export class ModuleBase {
   /** Child modules by name, in registration order. */
   declare _modules: AttrStore<ModuleBase | null>;
   declare [RAW]: Record<PropertyKey, unknown>;
+  declare [SELF]: this;
 
   constructor() {
     // The instance is a function so it can be called; its prototype is the subclass's, and
     // the Proxy only traps writes (reads are plain property reads, fast in forward()).
-    const fn = (...args: unknown[]): unknown => proxy._call_impl(...args);
+    // Calls run `_call_impl` with the raw object as `this`: its reads of hook dicts are
+    // plain property loads instead of Proxy [[Get]]s (the per-call overhead budget is tight).
+    const fn = (...args: unknown[]): unknown => (raw._call_impl as (...a: unknown[]) => unknown).apply(raw, args);
     const raw = fn as unknown as Raw;
     delete (raw as { length?: number }).length;
     delete (raw as { name?: string }).name;
@@ -108,9 +116,12 @@ export class ModuleBase {
     throw new NotImplementedError(`Module [${this._get_name()}] is missing the required "forward" function`);
   }
 
-  /** What calling the module does; frameworks add hooks around `forward`. */
+  /**
+   * What calling the module does; frameworks add hooks around `forward`. `this` may be the raw
+   * object (see the constructor): use `this[SELF]` wherever the module itself is passed on.
+   */
   _call_impl(...args: unknown[]): unknown {
-    return (this.forward as (...a: unknown[]) => unknown)(...args);
+    return (this.forward as (...a: unknown[]) => unknown).apply(this[SELF], args);
   }
 
   /** The class name, as `type(self).__name__`. */

@@ -4,7 +4,7 @@
  * instance and the tree walks come from core's `ModuleBase`.
  */
 import {
-  AssertionError, AttributeError, type DType, type DTypeName, empty_like, KeyError, ModuleBase, no_grad, OrderedDict,
+  AssertionError, AttributeError, SELF, type DType, type DTypeName, empty_like, KeyError, ModuleBase, no_grad, OrderedDict,
   Parameter, RAW, registerHook, type RemovableHandle, RuntimeError, Tensor, toDType, ValueError, is_lazy,
 } from '@nncompat/core';
 import { keyError, pyTypeRepr, sizeRepr, typename } from '../../python.js';
@@ -464,7 +464,10 @@ export class Module extends ModuleBase {
       }
     }
   }
-  /** `compile()`: records the eager call as the compiled one (there is no graph compiler here). */
+  /**
+   * `compile()`: there is no graph compiler here, so the "compiled" call is the eager
+   * `_call_impl` (PyTorch's `torch.compile` result behaves the same numerically).
+   */
   compile(...args: unknown[]): void {
     void args;
     this[RAW]._compiled_call_impl = (...a: unknown[]) => this._call_impl(...a);
@@ -483,8 +486,10 @@ export class Module extends ModuleBase {
       this._forward_pre_hooks.size === 0 && this._forward_hooks.size === 0 && this._backward_hooks.size === 0 &&
       this._backward_pre_hooks.size === 0 && !hasGlobalHooks()
     ) {
-      return (this.forward as (...a: unknown[]) => unknown)(...callArgs);
+      return (this.forward as (...a: unknown[]) => unknown).apply(this[SELF], callArgs);
     }
+    // `this` may be the raw object (the callable's fast path): hooks get the module itself.
+    const self = this[SELF];
     let args: Args = callArgs;
     let kwargs: Kwargs = {};
     let result: unknown = null;
@@ -499,28 +504,28 @@ export class Module extends ModuleBase {
       if (this._backward_hooks.size || globalHooks.backward.size) [fullBackward, nonFullBackward] = this._get_backward_hooks();
       for (const [id, hook] of [...globalHooks.forward_pre, ...this._forward_pre_hooks]) {
         if (this._forward_pre_hooks_with_kwargs.has(id)) {
-          const r = (hook as ForwardPreHookWithKwargsFn)(this, args, kwargs);
+          const r = (hook as ForwardPreHookWithKwargsFn)(self, args, kwargs);
           if (r !== null && r !== undefined) {
             if (Array.isArray(r) && r.length === 2) [args, kwargs] = r as [Args, Kwargs];
             else throw new RuntimeError(`forward pre-hook must return None or a tuple of (new_args, new_kwargs), but got ${String(r)}.`);
           }
         } else {
-          const r = (hook as ForwardPreHookFn)(this, args);
+          const r = (hook as ForwardPreHookFn)(self, args);
           if (r !== null && r !== undefined) args = Array.isArray(r) ? r : [r];
         }
       }
       let bwHook: BackwardHook | null = null;
       if (fullBackward.length || backwardPre.length) {
-        bwHook = new BackwardHook(this, fullBackward, backwardPre);
+        bwHook = new BackwardHook(self, fullBackward, backwardPre);
         args = bwHook.setup_input_hook(args);
       }
       const fwdArgs = Object.keys(kwargs).length ? [...args, kwargs] : args;
-      result = (this.forward as (...a: unknown[]) => unknown)(...fwdArgs);
+      result = (this.forward as (...a: unknown[]) => unknown).apply(self, fwdArgs);
       for (const [id, hook] of [...globalHooks.forward, ...this._forward_hooks]) {
         if (this._forward_hooks_always_called.has(id) || globalHooks.forward_always_called.has(id)) called.add(id);
         const r = this._forward_hooks_with_kwargs.has(id)
-          ? (hook as ForwardHookWithKwargsFn)(this, args, kwargs, result)
-          : (hook as ForwardHookFn)(this, args, result);
+          ? (hook as ForwardHookWithKwargsFn)(self, args, kwargs, result)
+          : (hook as ForwardHookFn)(self, args, result);
         if (r !== null && r !== undefined) result = r;
       }
       if (bwHook) {
@@ -536,14 +541,14 @@ export class Module extends ModuleBase {
           else v = (v as unknown[])[0];
         }
         const gf = v.grad_fn;
-        if (gf) for (const hook of nonFullBackward) gf.register_hook((gi, go) => hook(this, gi, go));
+        if (gf) for (const hook of nonFullBackward) gf.register_hook((gi, go) => hook(self, gi, go));
       }
       return result;
     } catch (e) {
       for (const [id, hook] of globalHooks.forward) {
         if (globalHooks.forward_always_called.has(id) && !called.has(id)) {
           try {
-            const r = hook(this, args, result);
+            const r = hook(self, args, result);
             if (r !== null && r !== undefined) result = r;
           } catch (e2) {
             warn(`global module forward hook with \`\`always_call=True\`\` raised an exception that was silenced as another error was raised in forward: ${String((e2 as Error).message)}`);
@@ -554,8 +559,8 @@ export class Module extends ModuleBase {
         if (this._forward_hooks_always_called.has(id) && !called.has(id)) {
           try {
             const r = this._forward_hooks_with_kwargs.has(id)
-              ? (hook as ForwardHookWithKwargsFn)(this, args, kwargs, result)
-              : (hook as ForwardHookFn)(this, args, result);
+              ? (hook as ForwardHookWithKwargsFn)(self, args, kwargs, result)
+              : (hook as ForwardHookFn)(self, args, result);
             if (r !== null && r !== undefined) result = r;
           } catch (e2) {
             warn(`module forward hook with \`\`always_call=True\`\` raised an exception that was silenced as another error was raised in forward: ${String((e2 as Error).message)}`);
