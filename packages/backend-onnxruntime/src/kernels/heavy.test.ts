@@ -98,6 +98,17 @@ describe('heavy kernels agree with the reference backend (random inputs, views, 
     expect(() => x.gather(1, bad)).toThrow(/out of bounds|index/);
     expect(observedDtypes(K.Gather).reference).toContain('float32');
   });
+  it('float64 Conv/ConvTranspose (no onnxruntime CPU kernel) and AvgPool run on the reference code', () => {
+    seed(47);
+    const conv = { stride: [1, 1], padding: [1, 0], dilation: [1, 1], groups: 1 };
+    expectAgree(K.Conv2D, { x: { base: rnd([1, 2, 5, 5], 'float64') }, weight: { base: rnd([3, 2, 3, 3], 'float64') }, bias: null }, conv, { native: false });
+    expectAgree(K.ConvTranspose2D, { x: { base: rnd([1, 2, 5, 5], 'float64') }, weight: { base: rnd([2, 3, 3, 3], 'float64') }, bias: null }, { ...conv, outputPadding: [0, 0] }, { native: false });
+    expectAgree(K.AvgPool2D, { x: { base: rnd([1, 2, 5, 5], 'float64') } }, { kernelSize: [2, 2], stride: [2, 2], padding: [0, 0], ceilMode: false, countIncludePad: true, divisorOverride: null }, { native: false });
+    for (const k of [K.Conv2D, K.ConvTranspose2D, K.AvgPool2D]) {
+      expect(observedDtypes(k).reference).toContain('float64');
+      expect(observedDtypes(k).native).not.toContain('float64');
+    }
+  });
   it('Concat of views and dtypes, skipping empty pieces', () => {
     seed(46);
     for (const dt of ['float32', 'float16', 'int64', 'bool', 'uint8'] as DTypeName[]) {
