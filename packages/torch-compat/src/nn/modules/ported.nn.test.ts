@@ -187,7 +187,7 @@ describe('TestNN: containers', () => {
     d.__delitem__(torch.slice(1, null, 2));
     expect(items(d)).toStrictEqual([l1, l3]);
   });
-  it('test_Sequential_add / _iadd / _mul / _imul / _append / _pop / _insert / _insert_fail_case / _extend', () => {
+  it('test_Sequential_add / _iadd / _mul / _rmul / _imul / _append / _pop / _insert / _insert_fail_case / _extend', () => {
     const [l1, l2, l3, l4] = ls() as [nn.Linear, nn.Linear, nn.Linear, nn.Linear];
     expect(items(new nn.Sequential(l1, l2).__add__(new nn.Sequential(l3, l4)))).toStrictEqual([l1, l2, l3, l4]);
     const n = new nn.Sequential(l1, l2, l3);
@@ -196,6 +196,12 @@ describe('TestNN: containers', () => {
     n2.__iadd__(n);
     expect([items(n), items(n2)]).toStrictEqual([[l1, l2, l3, l4], [l4, l1, l2, l3, l4]]);
     expect(items(new nn.Sequential(l1, l2, l3, l4).__mul__(2))).toStrictEqual([l1, l2, l3, l4, l1, l2, l3, l4]);
+    expect(items(new nn.Sequential(l1, l2, l3, l4).__rmul__(2))).toStrictEqual([l1, l2, l3, l4, l1, l2, l3, l4]);
+    const im = new nn.Sequential(l1, l2, l3, l4);
+    im.__imul__(2);
+    expect(items(im)).toStrictEqual([l1, l2, l3, l4, l1, l2, l3, l4]);
+    im.__imul__(2);
+    expect(items(im).length).toBe(16);
     const a = new nn.Sequential(l1, l2, l3);
     expect(a.append(l4)).toBe(a);
     expect(items(new nn.Sequential(l1).append(l2).append(l4))).toStrictEqual([l1, l2, l4]);

@@ -96,6 +96,22 @@ export class Sequential extends Module {
     for (let r = 0; r < other; r++) for (const m of this) combined.add_module(String(offset++), m);
     return combined;
   }
+  /** `n * net`. */
+  __rmul__(other: number): Sequential {
+    return this.__mul__(other);
+  }
+  /** `net *= n`: repeats the modules in place. */
+  __imul__(other: number): this {
+    if (!Number.isInteger(other)) throw new TypeError(`unsupported operand type(s) for *: ${pyTypeRepr(this)} and ${pyTypeRepr(other)}`);
+    if (other <= 0) throw new ValueError(`Non-positive multiplication factor ${other} for ${pyTypeRepr(this)}`);
+    const len = this._modules.size;
+    let offset = len;
+    for (let r = 0; r < other - 1; r++) {
+      for (let i = 0; i < len; i++) this.add_module(String(i + offset), this._modules.get(String(i)) as Module);
+      offset += len;
+    }
+    return this;
+  }
   /** `pop(idx)`. */
   pop(idx: number): Module {
     const v = this.__getitem__(idx);
