@@ -191,6 +191,18 @@ describe('PyTorch 2.x only (hand-written from module.py v2.1)', () => {
     const lz = new nn.LazyLinear(2);
     expect(() => lz.share_memory()).toThrow("Can't share memory on an uninitialized parameter or buffer.");
   });
+  it('ModuleList compresses runs of identical child reprs (ModuleList.__repr__ in 2.x)', () => {
+    const ml = new nn.ModuleList([new nn.Linear(1, 1), new nn.Linear(1, 1), new nn.Linear(1, 1), new nn.Linear(2, 2), new nn.Linear(1, 1)]);
+    expect(String(ml)).toBe(
+      'ModuleList(\n' +
+        '  (0-2): 3 x Linear(in_features=1, out_features=1, bias=True)\n' +
+        '  (3): Linear(in_features=2, out_features=2, bias=True)\n' +
+        '  (4): Linear(in_features=1, out_features=1, bias=True)\n' +
+        ')',
+    );
+    const nested = new nn.ModuleList([new nn.Sequential(new nn.Linear(1, 1)), new nn.Sequential(new nn.Linear(1, 1))]);
+    expect(String(nested)).toBe('ModuleList(\n  (0-1): 2 x Sequential(\n    (0): Linear(in_features=1, out_features=1, bias=True)\n  )\n)');
+  });
   it('state_dict positional arguments warn as deprecated', () => {
     const m = new nn.Linear(1, 1);
     const sd = m.state_dict(null, 'p.');
