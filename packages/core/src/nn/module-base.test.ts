@@ -58,6 +58,15 @@ describe('ModuleBase', () => {
     const m = new ModuleBase() as unknown as Record<string, unknown>;
     expect(() => delete m.nothing).toThrow(AttributeError);
   });
+  it('Parameter: shares storage, is a leaf, and rejects integer data that requires grad', () => {
+    const t = zeros(2);
+    const p = new Parameter(t);
+    expect(p.untyped_storage()).toBe(t.untyped_storage());
+    expect([p.requires_grad, p.is_leaf, new Parameter(t, false).requires_grad]).toStrictEqual([true, true, false]);
+    // torch.nn.Parameter(torch.tensor([1])) in PyTorch 1.13:
+    expect(() => new Parameter(zeros(1, { dtype: 'int64' }))).toThrow('Only Tensors of floating point and complex dtype can require gradients');
+    expect(new Parameter().shape).toStrictEqual([0]);
+  });
   it('registerHook honours prepend and flag dicts', () => {
     const d = new Map<number, string>();
     const flags = new Map<number, unknown>();

@@ -4,6 +4,7 @@
  * graph leaf. Framework surfaces (torch, oneflow) export it under their own names.
  */
 import { allocHostArray, getDefaultDtype } from '../dtype.js';
+import { RuntimeError } from '../errors.js';
 import { Tensor } from '../tensor/tensor.js';
 
 /**
@@ -27,7 +28,11 @@ export class Parameter extends Tensor {
       throw new TypeError(`Parameter(): 'data' must be a Tensor or null, got ${typeof d}`);
     }
     super(d._storage, d._shape, d._strides, d._offset);
-    this.requires_grad_(requires_grad);
+    // `_make_subclass` words this check differently from `requires_grad_`.
+    if (requires_grad && !d.dtype.is_floating_point) {
+      throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
+    }
+    this._requires_grad = requires_grad;
   }
 
   /** Python class name used in reprs and error texts. */
