@@ -28,8 +28,6 @@ export interface PlanOutput {
   readonly compute: DType;
   /** Rank of the result: graph outputs are declared with symbolic dims of this rank (onnx's checker wants a shape). */
   readonly rank: number;
-  /** Rewrites the output's host data (e.g. MaxPool's flat indices into per-plane indices). */
-  readonly post?: (data: HostArray, dims: readonly number[]) => HostArray;
 }
 
 /** A kernel call expressed as a graph: the body gets input value names and returns output names. */
@@ -48,10 +46,49 @@ export interface OpPlan {
 /** A kernel that either returns a plan, or null when only the reference implementation is exact. */
 export type Planner = (args: KernelArgs<HostArray>) => OpPlan | null;
 
-interface Fed {
+/** A plan input as it is fed: the (possibly compacted) view. */
+export interface Fed {
   info: TensorInfo<HostArray>;
   shape: readonly number[];
 }
+
+/**
+ * Emits a plan's body into `g`: `names[i]` holds input i in ONNX type `typeOf(i)`; inputs are
+ * cast to the types the op computes in, outputs from those to `outTypeOf(output)`. Shared by
+ * the single-op models and the tracer of `compile`.
+ */
+export function emitPlan(
+  g: OnnxGraphBuilder, plan: OpPlan, names: readonly string[], typeOf: (i: number) => number, outTypeOf: (o: PlanOutput) => number,
+): string[] {
+  const ins = names.map((name, i) => {
+    const want = ONNX_TYPE[plan.inputs[i]!.compute.name];
+    return want === typeOf(i) ? name : g.addNode('Cast', [name], [g.uniqueName(`in${i}_cast`)], { to: { i: want } })[0]!;
+  });
+  return plan.build(g, ins).map((o, i) => {
+    const spec = plan.outputs[i]!;
+    const outType = outTypeOf(spec);
+    return ONNX_TYPE[spec.compute.name] === outType ? o : g.addNode('Cast', [o], [g.uniqueName(`out${i}_cast`)], { to: { i: outType } })[0]!;
+  });
+}
+
+/** Observes kernel calls (the tracer of `compile`); see `setKernelObserver`. */
+export interface KernelObserver {
+  /** A kernel ran as `plan` on the views `fed`, producing `results`. */
+  planned(kernel: string, plan: OpPlan, fed: readonly Fed[], results: readonly KernelResult<HostArray>[]): void;
+  /** A kernel ran on the reference code (no graph form). */
+  unplanned(kernel: string, args: KernelArgs<HostArray>, results: readonly KernelResult<HostArray>[]): void;
+}
+
+let observer: KernelObserver | null = null;
+
+/** @internal Installs (or removes) the observer of kernel calls; returns the previous one. */
+export function setKernelObserver(o: KernelObserver | null): KernelObserver | null {
+  const prev = observer;
+  observer = o;
+  return prev;
+}
+
+const asList = (r: KernelResult<HostArray> | KernelResult<HostArray>[] | void): KernelResult<HostArray>[] => (!r ? [] : Array.isArray(r) ? r : [r]);
 
 function signature(kernel: string, plan: OpPlan, fed: readonly Fed[]): string {
   const ins = fed.map((f, i) => `${f.info.dtype.name}>${plan.inputs[i]!.compute.name}:${f.shape.map((d) => (d === 1 ? '1' : 'n')).join('x')}`);
@@ -61,22 +98,15 @@ function signature(kernel: string, plan: OpPlan, fed: readonly Fed[]): string {
 
 function buildModel(kernel: string, plan: OpPlan, fed: readonly Fed[]): Uint8Array {
   const g = new OnnxGraphBuilder({ name: kernel });
-  const names = fed.map((f, i) => {
-    const feedType = boundaryOf(f.info.dtype).onnxType;
+  const names = fed.map((f, i) =>
     // Dims of size 1 stay literal (they drive broadcasting); the others are symbolic, so one
     // session serves every shape of the same rank.
-    const dims = f.shape.map((d, j) => (d === 1 ? 1 : `in${i}_d${j}`));
-    const name = g.addInput(`in${i}`, feedType, dims);
-    const want = ONNX_TYPE[plan.inputs[i]!.compute.name];
-    if (want === feedType) return name;
-    return g.addNode('Cast', [name], [g.uniqueName(`in${i}_cast`)], { to: { i: want } })[0]!;
-  });
-  const outs = plan.build(g, names);
-  outs.forEach((o, i) => {
+    g.addInput(`in${i}`, boundaryOf(f.info.dtype).onnxType, f.shape.map((d, j) => (d === 1 ? 1 : `in${i}_d${j}`))),
+  );
+  const outs = emitPlan(g, plan, names, (i) => boundaryOf(fed[i]!.info.dtype).onnxType, (o) => boundaryOf(o.dtype).onnxType);
+  outs.forEach((v, i) => {
     const spec = plan.outputs[i]!;
     const outType = boundaryOf(spec.dtype).onnxType;
-    let v = o;
-    if (ONNX_TYPE[spec.compute.name] !== outType) v = g.addNode('Cast', [o], [g.uniqueName(`out${i}_cast`)], { to: { i: outType } })[0]!;
     g.addNode('Identity', [v], [`out${i}`]);
     g.addOutput(`out${i}`, outType, Array.from({ length: spec.rank }, (_, j) => `out${i}_d${j}`));
   });
@@ -89,7 +119,9 @@ export function runReference(kernel: string, args: KernelArgs<HostArray>): Kerne
   if (!f) throw new Error(`kernel '${kernel}' is implemented by neither '${ONNXRUNTIME}' nor the reference backend`);
   const dtypes = Object.values(args.inputs).flatMap((v) => (v == null ? [] : Array.isArray(v) ? v : [v])).map((t) => (t as TensorInfo).dtype.name);
   noteReference(kernel, dtypes[0] ?? 'none');
-  return f({ ...args, backend: getBackend(REFERENCE_BACKEND) }) as KernelResult<HostArray> | KernelResult<HostArray>[] | void;
+  const r = f({ ...args, backend: getBackend(REFERENCE_BACKEND) }) as KernelResult<HostArray> | KernelResult<HostArray>[] | void;
+  observer?.unplanned(kernel, args, asList(r));
+  return r;
 }
 
 /**
@@ -117,11 +149,23 @@ function keepOutShape(plan: OpPlan, fed: Fed[], outShape: readonly number[]): vo
  * Empty inputs never reach onnxruntime (the reference handles them in no time).
  */
 export function runPlan(kernel: string, plan: OpPlan): KernelResult<HostArray>[] | null {
+  const fed = feedPlan(plan);
+  const r = runFed(kernel, plan, fed);
+  if (r && observer) observer.planned(kernel, plan, fed, r);
+  return r;
+}
+
+/** The views a plan feeds (compacted where it broadcasts). */
+function feedPlan(plan: OpPlan): Fed[] {
   const fed: Fed[] = plan.inputs.map((p) => {
     const info = p.compact ? compactBroadcast(p.info) : p.info;
     return { info, shape: info.shape };
   });
   if (plan.outShape) keepOutShape(plan, fed, plan.outShape);
+  return fed;
+}
+
+function runFed(kernel: string, plan: OpPlan, fed: readonly Fed[]): KernelResult<HostArray>[] | null {
   if (fed.some((f) => numelOf(f.shape) === 0)) return null;
   const key = signature(kernel, plan, fed);
   const session = getSession(key, () => buildModel(kernel, plan, fed), plan.heavy === true);
@@ -147,9 +191,7 @@ export function runPlan(kernel: string, plan: OpPlan): KernelResult<HostArray>[]
     if (i === 0 && plan.outShape && v.dims.join(',') !== plan.outShape.join(',')) {
       throw new Error(`internal error: ${key} produced [${v.dims.join(', ')}], expected [${plan.outShape.join(', ')}]`);
     }
-    let data = fromBoundaryData(spec.dtype, v.data);
-    if (spec.post) data = spec.post(data, v.dims);
-    return { storage: data, dtype: spec.dtype, shape: [...v.dims] };
+    return { storage: fromBoundaryData(spec.dtype, v.data), dtype: spec.dtype, shape: [...v.dims] };
   });
 }
 

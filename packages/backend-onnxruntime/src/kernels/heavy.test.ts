@@ -61,6 +61,8 @@ describe('heavy kernels agree with the reference backend (random inputs, views, 
     for (const dt of ['float32', 'float64', 'float16'] as DTypeName[]) {
       for (const attrs of cases) expectAgree(K.MaxPool2D, { x: { base: rnd([2, 3, 8, 7], dt) } }, attrs);
     }
+    // Another H×W with the same attributes: the per-plane index modulus must follow it.
+    expectAgree(K.MaxPool2D, { x: { base: rnd([1, 2, 6, 9]) } }, cases[0]!);
     // Indices are within each H×W plane: for plane (n, c) they stay below H·W.
     const [, idx] = expectAgree(K.MaxPool2D, { x: { base: rnd([2, 3, 8, 7]) } }, cases[0]!);
     expect(Math.max(...(idx!.flatten().tolist() as number[]))).toBeLessThan(56);

@@ -1,7 +1,7 @@
 /**
  * MaxPool2D (values and PyTorch-style indices) and AvgPool2D as ONNX MaxPool / AveragePool.
  * ONNX's MaxPool indices are flat over the whole NCHW input; PyTorch's are flat within each
- * H×W plane, so they are reduced modulo H·W on the host. ceil_mode sizes are compared with
+ * H×W plane, so the graph reduces them modulo H·W. ceil_mode sizes are compared with
  * PyTorch's rule (a last window must start inside the input or its left padding): where the
  * two differ, and for divisor_override, the reference implementation runs instead.
  */
@@ -10,7 +10,7 @@ import { computeDtype, FLOATS } from '../exec/dtypes.js';
 import { hasNaN } from '../exec/materialize.js';
 import { planKernel, type OpPlan } from '../exec/plan.js';
 import type { OnnxAttrValue } from '../onnx/proto.js';
-import { node, tensorInput } from './graph_util.js';
+import { constInt64, node, tensorInput } from './graph_util.js';
 
 type Pair = readonly [number, number];
 
@@ -62,22 +62,18 @@ function maxPoolPlan(args: KernelArgs<HostArray>): OpPlan | null {
   const attrs = { ...poolAttrs(args, d), storage_order: { i: 0 } };
   const plane = h * w;
   return {
-    key: JSON.stringify(attrs),
+    // The plane size is baked into the graph (the Mod below): part of the signature.
+    key: `${JSON.stringify(attrs)}|plane${plane}`,
     inputs: [{ info: x, compute }],
     outputs: [
       { dtype: x.dtype, compute, rank: 4 },
-      {
-        dtype: int64,
-        compute: int64,
-        rank: 4,
-        post: (data) => {
-          // Flat NCHW indices → per-plane indices (int64 values are exact in float64).
-          for (let i = 0; i < data.length; i++) data[i] = data[i]! % plane;
-          return data;
-        },
-      },
+      { dtype: int64, compute: int64, rank: 4 },
     ],
-    build: (g, [v]) => g.addNode('MaxPool', [v!], [g.uniqueName('pool'), g.uniqueName('pool_idx')], attrs),
+    build: (g, [v]) => {
+      const [values, flat] = g.addNode('MaxPool', [v!], [g.uniqueName('pool'), g.uniqueName('pool_idx')], attrs);
+      // Flat NCHW indices → per-plane indices, as PyTorch returns them.
+      return [values!, node(g, 'Mod', [flat!, constInt64(g, [plane], true)])];
+    },
   };
 }
 
