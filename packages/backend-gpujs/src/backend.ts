@@ -1,0 +1,80 @@
+/**
+ * The Backend storage interface of `gpujs`: buffers are the dtype's canonical host arrays
+ * (Float32Array for float32, which gpu.js kernels take and return), so nothing native is held
+ * and the garbage collector alone reclaims them.
+ */
+import { GPU } from 'gpu.js';
+import { allocHostArray, type Backend, type DType, type HostArray } from '@nncompat/core';
+import { KernelCache } from './cache.js';
+
+/**
+ * gpu.js modes: `gpu` lets gpu.js pick (headless-gl or WebGL when a context exists, else its
+ * WebAssembly kernel), `cpu` is its plain-JavaScript kernel, the rest force one backend.
+ */
+export type GpujsMode = 'gpu' | 'cpu' | 'webasm' | 'webgl' | 'webgl2' | 'headlessgl';
+
+/** Modes accepted by `setGpujsMode` and `NNCOMPAT_GPUJS_MODE`. */
+export const GPUJS_MODES: readonly GpujsMode[] = Object.freeze(['gpu', 'cpu', 'webasm', 'webgl', 'webgl2', 'headlessgl']);
+
+/**
+ * nncompat backend running kernels as gpu.js kernels. One `GPU` instance per backend instance;
+ * compiled kernels are cached per signature in `kernels`.
+ *
+ * @example
+ * import { GpujsBackend } from '@nncompat/backend-gpujs';
+ * const b = new GpujsBackend('gpujs', 'cpu');
+ * b.read(b.fromHost(new Float32Array([1, 2]), float32), float32); // Float32Array [1, 2]
+ */
+export class GpujsBackend implements Backend<HostArray> {
+  readonly deviceType: string;
+  readonly needsDispose = false;
+  /** The gpu.js instance every kernel of this backend is compiled on. */
+  readonly gpu: GPU;
+  /** Compiled gpu.js kernels, one per kernel signature (gpu.js compiles per output size). */
+  readonly kernels: KernelCache;
+
+  constructor(
+    /** Registry name (`gpujs`). */
+    readonly name: string,
+    /** The gpu.js mode requested. */
+    readonly mode: GpujsMode = 'gpu',
+    /** Most compiled kernels kept (least recently used ones are destroyed). */
+    cacheLimit = 256,
+  ) {
+    if (!GPUJS_MODES.includes(mode)) {
+      throw new TypeError(`'mode' must be one of ${GPUJS_MODES.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(mode)}`);
+    }
+    this.deviceType = name;
+    this.gpu = new GPU({ mode });
+    this.kernels = new KernelCache(this.gpu, cacheLimit);
+  }
+
+  /**
+   * The gpu.js backend that compiled the most recent kernel (`webasm`, `cpu`, `headlessgl`,
+   * `webgl2`, …), or null before the first compile. gpu.js may also degrade one kernel to cpu.
+   */
+  get kernelMode(): string | null {
+    return this.kernels.lastMode;
+  }
+
+  allocate(dtype: DType, numel: number): HostArray {
+    return allocHostArray(dtype, numel);
+  }
+
+  fromHost(values: HostArray): HostArray {
+    // Core hands over a fresh array it no longer uses: take ownership, no copy.
+    return values;
+  }
+
+  read(storage: HostArray): HostArray {
+    return storage.slice() as HostArray;
+  }
+
+  dispose(): void {
+    // Plain typed arrays: the garbage collector reclaims them.
+  }
+
+  byteLength(storage: HostArray): number {
+    return storage.byteLength;
+  }
+}
