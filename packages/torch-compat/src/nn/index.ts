@@ -21,3 +21,27 @@ export { ModuleDict } from './modules/container/module-dict.js';
 export { ModuleList } from './modules/container/module-list.js';
 export { Sequential } from './modules/container/sequential.js';
 export { Linear, LazyLinear, type FactoryKwargs } from './modules/linear.js';
+
+// layers (issue 4)
+export { Identity, Bilinear, type BilinearKw } from './modules/linear-extra.js';
+export { Flatten, Unflatten, type FlattenKw } from './modules/flatten.js';
+export { ConvNd as _ConvNd, Conv1d, Conv2d, ConvTranspose2d, type ConvKw, type ConvTransposeKw } from './modules/conv.js';
+export { MaxPool1d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, type MaxPoolKw, type AvgPoolKw } from './modules/pooling.js';
+export { BatchNormBase as _BatchNorm, BatchNorm1d, BatchNorm2d, type BatchNormKw } from './modules/batchnorm.js';
+export { LayerNorm, GroupNorm, type LayerNormKw, type GroupNormKw } from './modules/normalization.js';
+export { Embedding, type EmbeddingKw, type FromPretrainedKw } from './modules/sparse.js';
+export { Dropout, Dropout1d, Dropout2d, type DropoutKw } from './modules/dropout.js';
+export {
+  ReLU, ReLU6, LeakyReLU, ELU, GELU, SiLU, Mish, Softplus, Sigmoid, Tanh, Hardtanh, Softmax, LogSoftmax,
+  type InplaceKw, type HardtanhKw, type LeakyReLUKw, type ELUKw, type GELUKw, type SoftplusKw, type SoftmaxKw,
+} from './modules/activation.js';
+export { MultiheadAttention, NonDynamicallyQuantizableLinear, type MultiheadAttentionKw, type MultiheadAttentionForwardKw } from './modules/attention.js';
+export {
+  TransformerEncoderLayer, TransformerEncoder, type Activation, type TransformerEncoderLayerKw, type TransformerEncoderKw,
+  type EncoderLayerForwardKw, type EncoderForwardKw,
+} from './modules/transformer.js';
+export { RNNBase, LSTM, GRU, type RNNKw } from './modules/rnn.js';
+export {
+  L1Loss, MSELoss, SmoothL1Loss, NLLLoss, CrossEntropyLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss,
+  type LossKw, type SmoothL1LossKw, type NLLLossKw, type CrossEntropyLossKw, type BCELossKw, type BCEWithLogitsLossKw, type KLDivLossKw,
+} from './modules/loss.js';
