@@ -7,6 +7,13 @@ import { allocHostArray, type Backend, type DType, type HostArray } from '@nncom
 import { nativeBinding } from './ort/binding.js';
 import { ONNXRUNTIME } from './exec/plan.js';
 
+let readObserver: ((storage: HostArray) => void) | null = null;
+
+/** @internal The tracer of `compile` watches host reads (they break a captured graph). */
+export function setReadObserver(fn: ((storage: HostArray) => void) | null): void {
+  readObserver = fn;
+}
+
 /**
  * Backend storage for onnxruntime-node (device `onnxruntime`).
  *
@@ -31,6 +38,7 @@ export class OnnxruntimeBackend implements Backend<HostArray> {
     return values;
   }
   read(storage: HostArray): HostArray {
+    readObserver?.(storage);
     return storage.slice() as HostArray;
   }
   dispose(): void {

@@ -39,3 +39,5 @@ export { OnnxGraphBuilder, DEFAULT_OPSET, DEFAULT_IR_VERSION, type OnnxGraphBuil
 export { encodeModel, OnnxDataType, type OnnxDataTypeValue, type OnnxAttrValue, type OnnxDim, type OnnxModel, type OnnxGraph, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from './onnx/proto.js';
 export { ONNX_TYPE } from './exec/dtypes.js';
 export { OnnxModelSession } from './model_session.js';
+export { compile, traceToOnnx, type CompileOptions, type CompiledFunction } from './compile/compile.js';
+export { TraceError } from './compile/tracer.js';

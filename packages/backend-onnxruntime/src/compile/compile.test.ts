@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { conv2d, manual_seed, max_pool2d, randn, Tensor } from '@nncompat/core';
+import { assertClose } from '@nncompat/core/testing';
+import { compile, sessionCacheStats, TraceError } from '../index.js';
+import { checkModels, onnxCheckerUnavailable } from '../testing/onnx_checker.js';
+
+const ort = (t: Tensor): Tensor => t.to('onnxruntime');
+
+describe('compile(fn, exampleInputs)', () => {
+  manual_seed(3);
+  const mlpParams = [randn(32, 8).mul(0.3), randn(32).mul(0.1), randn(4, 32).mul(0.3), randn(4).mul(0.1)].map(ort);
+  const mlp = (x: Tensor): Tensor => {
+    const [w1, b1, w2, b2] = mlpParams as [Tensor, Tensor, Tensor, Tensor];
+    // Linear → ReLU → Linear → log_softmax, written with core ops (t() views become Transposes).
+    return x.mm(w1.t()).add(b1).relu().mm(w2.t()).add(b2).log_softmax(1);
+  };
+
+  it('traces an MLP into one graph whose outputs match eager execution', () => {
+    const x = ort(randn(5, 8));
+    const fast = compile(mlp, [x]);
+    assertClose((fast(x) as Tensor).to('cpu'), mlp(x).to('cpu'), { rtol: 1e-5, atol: 1e-5 });
+    // New values of the same shape: the graph, not baked results.
+    const x2 = ort(randn(5, 8));
+    const before = sessionCacheStats().hits;
+    const y2 = fast(x2) as Tensor;
+    expect(sessionCacheStats().hits).toBe(before); // one whole-graph run, no per-op sessions
+    assertClose(y2.to('cpu'), mlp(x2).to('cpu'), { rtol: 1e-5, atol: 1e-5 });
+    expect(y2.backend).toBe('onnxruntime');
+    expect(() => fast(ort(randn(3, 8)))).toThrow('compiled for input 0 of shape [5, 8] and dtype float32, got [3, 8] and float32');
+    fast.dispose();
+  });
+
+  it('traces a small CNN (conv, relu, max-pool indices, flatten view, linear, several outputs)', () => {
+    const w = ort(randn(6, 3, 3, 3).mul(0.2));
+    const b = ort(randn(6).mul(0.1));
+    const fc = ort(randn(10, 6 * 4 * 4).mul(0.05));
+    const cnn = (x: Tensor): Tensor[] => {
+      const h = conv2d(x, w, b, { padding: 1 }).relu();
+      const [p, idx] = max_pool2d(h, 2, { return_indices: true }) as [Tensor, Tensor];
+      const flat = p.flatten(1);
+      return [flat.mm(fc.t()).softmax(1), idx, p.permute(0, 2, 3, 1).sum(3)];
+    };
+    const x = ort(randn(2, 3, 8, 8));
+    const fast = compile(cnn, [x], { input_names: ['image'], output_names: ['probs', 'indices', 'summed'] });
+    expect(fast.input_names).toEqual(['image']);
+    const got = fast(x) as Tensor[];
+    const want = cnn(x);
+    expect(got.map((t) => t.dtype.name)).toEqual(['float32', 'int64', 'float32']);
+    got.forEach((t, i) => {
+      expect([...t.shape]).toEqual([...want[i]!.shape]);
+      assertClose(t.to('cpu'), want[i]!.to('cpu'), { rtol: 1e-4, atol: 1e-5, what: `output ${i}` });
+    });
+    const why = onnxCheckerUnavailable();
+    if (why) console.log(`onnx checker skipped: ${why}`);
+    else expect(checkModels(new Map([['cnn', fast.model]]))).toEqual([]);
+  });
+
+  it('refuses functions whose values go through the host or through reference fallbacks', () => {
+    const x = ort(randn(4));
+    expect(() => compile((t: Tensor) => t.mul(t.sum().item() as number), [x])).toThrow(TraceError);
+    expect(() => compile((t: Tensor) => t.atan2(t), [x])).toThrow(/ran on the reference backend|read a traced tensor/);
+    // float64 Erf has no onnxruntime CPU kernel: it runs on the reference code, uncapturable.
+    expect(() => compile((t: Tensor) => t.erf(), [ort(randn(3).double())])).toThrow("compile: kernel 'Erf' (float64) ran on the reference code here, so it has no ONNX form to capture");
+  });
+
+  it('rejects bad arguments with errors naming them', () => {
+    expect(() => compile(null as unknown as (x: Tensor) => Tensor, [])).toThrow("'fn' must be a function or a callable module");
+    expect(() => compile(mlp, [1 as unknown as Tensor])).toThrow("'exampleInputs' must be an array of tensors");
+  });
+});
