@@ -41,3 +41,4 @@ export { ONNX_TYPE } from './exec/dtypes.js';
 export { OnnxModelSession } from './model_session.js';
 export { compile, traceToOnnx, type CompileOptions, type CompiledFunction } from './compile/compile.js';
 export { TraceError } from './compile/tracer.js';
+export { exportOnnx, type ExportOptions } from './compile/export.js';

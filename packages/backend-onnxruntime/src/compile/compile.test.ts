@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { conv2d, manual_seed, max_pool2d, randn, Tensor } from '@nncompat/core';
 import { assertClose } from '@nncompat/core/testing';
-import { compile, sessionCacheStats, TraceError } from '../index.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compile, exportOnnx, OnnxModelSession, sessionCacheStats, TraceError } from '../index.js';
 import { checkModels, onnxCheckerUnavailable } from '../testing/onnx_checker.js';
 
 const ort = (t: Tensor): Tensor => t.to('onnxruntime');
@@ -61,6 +64,22 @@ describe('compile(fn, exampleInputs)', () => {
     expect(() => compile((t: Tensor) => t.atan2(t), [x])).toThrow(/ran on the reference backend|read a traced tensor/);
     // float64 Erf has no onnxruntime CPU kernel: it runs on the reference code, uncapturable.
     expect(() => compile((t: Tensor) => t.erf(), [ort(randn(3).double())])).toThrow("compile: kernel 'Erf' (float64) ran on the reference code here, so it has no ONNX form to capture");
+  });
+
+  it('exports a .onnx file that loads back with onnxruntime and gives the eager outputs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nncompat-export-'));
+    try {
+      const x = ort(randn(2, 8));
+      const path = join(dir, 'mlp.onnx');
+      exportOnnx(mlp, [x], path, { input_names: ['input'], output_names: ['logp'], opset_version: 17 });
+      const m = new OnnxModelSession(new Uint8Array(readFileSync(path)));
+      expect(m.inputNames).toEqual(['input']);
+      expect(m.outputNames).toEqual(['logp']);
+      assertClose(m.run({ input: x })['logp']!.to('cpu'), mlp(x).to('cpu'), { rtol: 1e-5, atol: 1e-5 });
+      expect(() => exportOnnx(mlp, [x], path, { dynamic_axes: { input: { 0: 'batch' } } })).toThrow('dynamic_axes is not supported yet');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects bad arguments with errors naming them', () => {
