@@ -58,6 +58,35 @@ describe('compile(fn, exampleInputs)', () => {
     else expect(checkModels(new Map([['cnn', fast.model]]))).toEqual([]);
   });
 
+  it('traces a Transformer encoder layer (multi-head attention, layer norm, GELU feed-forward)', () => {
+    const [B, T, D, H, F] = [2, 5, 16, 4, 32];
+    const p = (...shape: number[]): Tensor => ort(randn(...shape).mul(0.2));
+    const [wq, wk, wv, wo, w1, w2] = [p(D, D), p(D, D), p(D, D), p(D, D), p(F, D), p(D, F)];
+    const [bq, bo, b1, b2, g1, be1, g2, be2] = [p(D), p(D), p(F), p(D), p(D), p(D), p(D), p(D)];
+    const layerNorm = (x: Tensor, g: Tensor, b: Tensor): Tensor => {
+      const mu = x.mean(-1, true);
+      const v = x.var(-1, { correction: 0, keepdim: true });
+      return x.sub(mu).div(v.add(1e-5).sqrt()).mul(g).add(b);
+    };
+    const heads = (x: Tensor): Tensor => x.reshape(B, T, H, D / H).transpose(1, 2); // [B, H, T, Dh]
+    const encoder = (x: Tensor, mask: Tensor): Tensor => {
+      const q = heads(x.matmul(wq.t()).add(bq));
+      const k = heads(x.matmul(wk.t()));
+      const v = heads(x.matmul(wv.t()));
+      const scores = q.matmul(k.transpose(2, 3)).mul(1 / Math.sqrt(D / H)).add(mask);
+      const att = scores.softmax(-1).matmul(v).transpose(1, 2).reshape(B, T, D);
+      const h = layerNorm(x.add(att.matmul(wo.t()).add(bo)), g1, be1);
+      const ff = h.matmul(w1.t()).add(b1).gelu().matmul(w2.t()).add(b2);
+      return layerNorm(h.add(ff), g2, be2);
+    };
+    const x = ort(randn(B, T, D));
+    const mask = ort(randn(T, T).gt(1).float().mul(-1e4)); // an additive attention mask, broadcast over B and H
+    const fast = compile(encoder, [x, mask]);
+    assertClose((fast(x, mask) as Tensor).to('cpu'), encoder(x, mask).to('cpu'), { rtol: 1e-4, atol: 1e-5 });
+    const why = onnxCheckerUnavailable();
+    if (!why) expect(checkModels(new Map([['encoder', fast.model]]))).toEqual([]);
+  });
+
   it('refuses functions whose values go through the host or through reference fallbacks', () => {
     const x = ort(randn(4));
     expect(() => compile((t: Tensor) => t.mul(t.sum().item() as number), [x])).toThrow(TraceError);
