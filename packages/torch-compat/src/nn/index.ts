@@ -17,7 +17,7 @@ export {
 export { Parameter, UninitializedParameter, UninitializedBuffer, is_lazy } from './parameter.js';
 export { ParameterDict, ParameterDictImpl, type ParameterDictInput } from './modules/container/parameter-dict.js';
 export { ParameterList } from './modules/container/parameter-list.js';
-export { ModuleDict } from './modules/container/module-dict.js';
+export { ModuleDict, ModuleDictImpl } from './modules/container/module-dict.js';
 export { ModuleList } from './modules/container/module-list.js';
 export { Sequential } from './modules/container/sequential.js';
 export { Linear, LazyLinear, type FactoryKwargs } from './modules/linear.js';

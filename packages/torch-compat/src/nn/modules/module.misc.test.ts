@@ -142,6 +142,12 @@ describe('attribute rules (PyTorch 1.13 goldens)', () => {
     define(d, 'fc', { value: undefined, writable: true, configurable: true, enumerable: true });
     expect(d.fc).toBeInstanceOf(nn.Linear);
   });
+  it('ModuleDict items are readable with brackets and typed as modules', () => {
+    const d = new nn.ModuleDict({ fc: new nn.Linear(2, 1) });
+    const y = d['fc']!(torch.ones(1, 2)) as Tensor;
+    expect(y.shape).toStrictEqual([1, 1]);
+    expect(String(d)).toBe('ModuleDict(\n  (fc): Linear(in_features=2, out_features=1, bias=True)\n)');
+  });
   it('Node inspect and String print the repr', () => {
     const m = new nn.Linear(2, 3);
     expect(inspect(m)).toBe('Linear(in_features=2, out_features=3, bias=True)');

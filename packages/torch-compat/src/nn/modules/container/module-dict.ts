@@ -13,7 +13,7 @@ import { isIterable } from './common.js';
  * d.__getitem__('fc'); d.fc; [...d.keys()]; // ['fc']
  * ```
  */
-export class ModuleDict extends Module {
+export class ModuleDictImpl extends Module {
   static override __module__ = 'torch.nn.modules.container';
 
   constructor(modules: Iterable<[string, Module]> | Map<string, Module> | Record<string, Module> | null = null) {
@@ -69,8 +69,8 @@ export class ModuleDict extends Module {
     return this._modules.values() as IterableIterator<Module>;
   }
   /** `update(modules)`: a mapping (order kept) or an iterable of `[key, module]` pairs. */
-  update(modules: Iterable<[string, Module]> | Map<string, Module> | Record<string, Module> | ModuleDict): void {
-    if (modules instanceof ModuleDict) {
+  update(modules: Iterable<[string, Module]> | Map<string, Module> | Record<string, Module> | ModuleDictImpl): void {
+    if (modules instanceof ModuleDictImpl) {
       for (const [k, m] of modules.items()) this.__setitem__(k, m);
       return;
     }
@@ -95,3 +95,24 @@ export class ModuleDict extends Module {
     }
   }
 }
+
+// Reprs, errors and type(x).__name__ use the PyTorch class name.
+Object.defineProperty(ModuleDictImpl, 'name', { value: 'ModuleDict' });
+
+/** `nn.ModuleDict` instances: bracket access `d[key]` gives the child module. */
+export type ModuleDict = ModuleDictImpl & { [key: string]: Module };
+
+/**
+ * Holds submodules in an ordered dictionary (`torch.nn.ModuleDict`).
+ *
+ * @example
+ * ```ts
+ * const d = new nn.ModuleDict({ fc: new nn.Linear(2, 2) });
+ * d['fc'](x);
+ * ```
+ */
+export const ModuleDict = ModuleDictImpl as unknown as {
+  new (modules?: Iterable<[string, Module]> | Map<string, Module> | Record<string, Module> | null): ModuleDict;
+  prototype: ModuleDictImpl;
+  __module__: string;
+};
