@@ -17,7 +17,8 @@ export function sharedConfig(overrides = {}) {
     resolve: { alias },
     test: {
       include: ['src/**/*.test.ts'],
-      testTimeout: 60_000,
+      // Generous: CI machines have 2 cores and some suites (5,000-step memory runs, Python round trips) are long.
+      testTimeout: 180_000,
       pool: 'forks',
       // --expose-gc lets memory tests force collection and watch FinalizationRegistry release.
       poolOptions: { forks: { execArgv: ['--expose-gc'] } },

@@ -67,6 +67,7 @@ describe('torch.load fuzz', () => {
     }
     console.log(`torch.load fuzz: ${CASES} cases, ${JSON.stringify(Object.fromEntries(outcomes))}, slowest ${slowest.toFixed(1)} ms`);
     expect([...outcomes.values()].reduce((a, b) => a + b, 0)).toBe(CASES);
-    expect(slowest).toBeLessThan(2000);
+    // A hang detector, loose enough for a loaded 2-core CI machine (cases take well under 100 ms).
+    expect(slowest).toBeLessThan(10_000);
   });
 });

@@ -81,7 +81,8 @@ function hasTorch(): boolean {
 const torchAvailable = hasTorch();
 if (!torchAvailable) console.log('torch.save round trip with real PyTorch: skipped, /usr/bin/python3 with torch is not installed');
 
-suite.skipIf(!torchAvailable)('real torch.load(weights_only=True) reads what torch.save here writes', () => {
+// Starting Python with torch takes seconds, far more on a loaded machine.
+suite.skipIf(!torchAvailable)('real torch.load(weights_only=True) reads what torch.save here writes', { timeout: 300_000 }, () => {
   it('gives identical keys, dtypes, shapes, values and storage sharing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nncompat-rt-'));
     const path = join(dir, 'ckpt.pt');

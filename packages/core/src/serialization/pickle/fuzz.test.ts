@@ -49,6 +49,6 @@ describe('Unpickler fuzz', () => {
     expect(failures + loaded).toBe(CASES);
     expect(failures).toBeGreaterThan(CASES / 4);
     // Generous for a shared CI machine; a hang or quadratic blow-up would be far beyond it.
-    expect(slowest).toBeLessThan(1000);
+    expect(slowest).toBeLessThan(10_000); // hang detector; loaded CI machines are slow
   });
 });

@@ -45,7 +45,8 @@ function unorderedSets(v: unknown): unknown {
   return o;
 }
 
-describe.skipIf(!available)('real Python reads what we write', () => {
+// Starting Python with torch takes seconds, far more on a loaded machine.
+describe.skipIf(!available)('real Python reads what we write', { timeout: 300_000 }, () => {
   it('pickle.loads of our protocol 2-5 output gives the original values', () => {
     const values = fixtureJson<{ cases: { name: string; expected: Tagged }[] }>('pickle', 'values.json').cases;
     const payload = values.flatMap((c) =>

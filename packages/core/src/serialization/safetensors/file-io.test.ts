@@ -63,7 +63,7 @@ describe('safe_open-style lazy reader', () => {
     const ms = performance.now() - t0;
     f.close();
     expect(small.data).toEqual(new Float32Array([1, 2, 3, 4]));
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(10_000); // a lazy read; reading all 5 GiB would take far longer
     expect(process.memoryUsage().rss - mem0).toBeLessThan(64 * 2 ** 20);
     rmSync(path);
   });
