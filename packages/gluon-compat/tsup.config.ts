@@ -7,5 +7,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // Class names are Python-visible (reprs, default prefixes such as 'dense0_'): keep them through bundling.
+  keepNames: true,
   external: ['@nncompat/core'],
 });

@@ -25,6 +25,8 @@ let nextId = 1;
  * ```
  */
 export class Constant extends Parameter {
+  /** Python module shown in `<class '…'>` texts. */
+  static override __module__ = 'mxnet.gluon.parameter';
   /** The constant's value. */
   value!: NDArray;
 

@@ -5,6 +5,7 @@
  * The Symbol API (`var()`) is not provided. Sparse storage types are accepted as tags only.
  */
 import { AssertionError, RuntimeError, ValueError, type DTypeName } from '@nncompat/core';
+import { mark_variables } from '../autograd/variables.js';
 import { Context, cpu, current_context, formatContextList } from '../context/context.js';
 import { create, type InitializerSpec } from '../initializer/registry.js';
 import { InitDesc, type Initializer } from '../initializer/initializer.js';
@@ -84,6 +85,8 @@ function sameCtxSet(a: readonly Context[], b: readonly Context[]): boolean {
  * ```
  */
 export class Parameter {
+  /** Python module shown in `<class '…'>` texts. */
+  static __module__ = 'mxnet.gluon.parameter';
   /** @internal */ _data: NDArray[] | null = null;
   /** @internal */ _grad: NDArray[] | null = null;
   /** @internal */ _ctx_list: Context[] | null = null;
@@ -296,6 +299,7 @@ export class Parameter {
       return;
     }
     this._grad = this._data!.map((i) => zeros(i.shape, { dtype: i.tensor().dtype.name, ctx: i.context }));
+    mark_variables(this._data!, this._grad, this.grad_req);
   }
 
   /** @internal The average of all copies on cpu(0), in the parameter's dtype (MXNet's add_n then divide). */
@@ -453,6 +457,7 @@ export class Parameter {
     this._data = this._data.map((i) => i.astype(dtype));
     if (this._grad === null) return;
     this._grad = this._grad.map((i) => i.astype(dtype));
+    mark_variables(this._data, this._grad, this.grad_req);
   }
 }
 

@@ -3,10 +3,26 @@
  * lives on. It carries what Gluon's parameter machinery needs: shape, dtype, context, host
  * values, copies between contexts, casts and whole-array assignment (`arr[:] = v`).
  */
-import { NotImplementedError, Tensor, ValueError, type DTypeName, type HostArray } from '@nncompat/core';
+import { NotImplementedError, Tensor, ValueError, no_grad, ones, type DTypeName, type HostArray } from '@nncompat/core';
+import { is_recording, runOp } from '../autograd/state.js';
 import { Context, current_context } from '../context/context.js';
+import { MXNetError } from '../errors.js';
 import { dtypeName, numpyType, type DTypeLike, type NumpyType } from './dtype.js';
 import { castHost, numbersToHost } from './host.js';
+
+/** How a marked variable's gradient buffer is written by `backward`. */
+export type NDArrayGradReq = 'write' | 'add' | 'null';
+
+/** A number or an NDArray: the right operand of arithmetic. */
+export type Operand = number | NDArray;
+
+/** Tensors already made graph leaves (with the hook that fills their NDArray's gradient). */
+const hooked = new WeakSet<Tensor>();
+
+const NOT_IN_GRAPH =
+  'Check failed: !AGInfo::IsNone(*i): Cannot differentiate node because it is not in a computational graph. ' +
+  'You need to set is_recording to true or use autograd.record() to save computational graphs for backward. ' +
+  'If you want to differentiate the same graph twice, you need to pass retain_graph=True to backward.';
 
 /** A value accepted by whole-array assignment: a scalar, another NDArray, or values in row-major order. */
 export type NDArrayValue = number | boolean | NDArray | ArrayLike<number>;
@@ -27,6 +43,10 @@ export class NDArray {
   _tensor: Tensor;
   /** @internal */
   readonly _ctx: Context;
+  /** @internal Set by `attach_grad` / `autograd.mark_variables`: the gradient buffer and how it is written. */
+  _ag: { grad: NDArray; req: NDArrayGradReq } | null = null;
+  /** @internal True once a backward pass wrote this variable's gradient (reset by `Trainer.step`). */
+  _fresh_grad = false;
 
   /** Wraps a core tensor (made contiguous) as an NDArray on `ctx` (default: the current context). */
   constructor(tensor: Tensor, ctx: Context = current_context()) {
@@ -147,9 +167,175 @@ export class NDArray {
     this._tensor = Tensor.fromHost(data, this.shape, dtype);
   }
 
+  /** @internal The core dtype name of the values. */
+  get _dtypeName(): DTypeName {
+    return this._tensor.dtype.name;
+  }
+
   /** @internal Replaces all values with a canonical host array of this dtype (taken, not copied). */
   _setHost(data: HostArray): void {
     this._tensor = Tensor.fromHost(data, this.shape, this._tensor.dtype.name);
+  }
+
+  /**
+   * @internal The tensor to feed to an op. While recording, a marked variable's tensor becomes
+   * a graph leaf whose incoming gradient is written into the variable's gradient buffer
+   * (`'write'` overwrites, `'add'` accumulates), as MXNet's `mark_variables` arranges.
+   */
+  _in(): Tensor {
+    if (this._ag !== null && this._ag.req !== 'null' && is_recording()) {
+      const t = this._tensor;
+      if (!hooked.has(t) && t.dtype.is_floating_point) {
+        hooked.add(t);
+        t.requires_grad_(true);
+        t.register_hook((g) => {
+          this._writeGrad(g);
+          // Our buffer holds the gradient; core's own `.grad` is not needed.
+          t.grad = null;
+        });
+      }
+    }
+    return this._tensor;
+  }
+
+  /** @internal Writes an incoming gradient into the attached buffer. */
+  _writeGrad(g: Tensor): void {
+    const ag = this._ag;
+    if (ag === null) return;
+    no_grad(() => {
+      const buf = ag.grad;
+      const gg = g.detach().to(buf._tensor.dtype);
+      buf._tensor = ag.req === 'add' ? buf._tensor.add(gg) : gg.clone();
+    });
+    this._fresh_grad = true;
+  }
+
+  /**
+   * `attach_grad(grad_req='write')`: allocates a zero gradient buffer and marks this array as a
+   * variable, so `backward` fills `grad`.
+   *
+   * @example
+   * ```ts
+   * const x = mx.nd.ones([2, 2]);
+   * x.attach_grad();
+   * mx.autograd.record(() => x.mul(x).sum()).backward();
+   * x.grad!.asnumpy(); // Float32Array [2, 2, 2, 2]
+   * ```
+   */
+  attach_grad(grad_req: NDArrayGradReq = 'write'): void {
+    if (!['write', 'add', 'null'].includes(grad_req)) {
+      throw new MXNetError(`Invalid grad_req '${grad_req}': expected one of 'write', 'add', 'null'`);
+    }
+    const grad = NDArray._fromHost(new (this.asnumpy().constructor as new (n: number) => HostArray)(this.size), this.shape, this._tensor.dtype.name, this._ctx);
+    this._ag = { grad, req: grad_req };
+    this._fresh_grad = false;
+  }
+
+  /** The gradient buffer attached by `attach_grad` (or a Parameter), else null. */
+  get grad(): NDArray | null {
+    return this._ag === null ? null : this._ag.grad;
+  }
+
+  /**
+   * `backward(out_grad=None, retain_graph=False)`: back-propagates from this array (head
+   * gradient ones when `out_grad` is omitted) into every marked variable.
+   */
+  backward(out_grad: NDArray | null = null, retain_graph = false): void {
+    const t = this._tensor;
+    if (t.grad_fn === null) throw new MXNetError(NOT_IN_GRAPH);
+    const head = out_grad === null ? ones(t.shape, { dtype: t.dtype }) : out_grad._tensor;
+    t.backward(head, retain_graph);
+  }
+
+  // ---- arithmetic (broadcasting, recorded while autograd records) -----------------------
+
+  /** @internal Wraps an op result on this array's context. */
+  _wrap(t: Tensor): NDArray {
+    return new NDArray(t, this._ctx);
+  }
+  private _bin(other: Operand, f: (a: Tensor, b: Tensor | number) => Tensor): NDArray {
+    return runOp(() => this._wrap(f(this._in(), other instanceof NDArray ? other._in() : other)));
+  }
+  /** `self + other`. */
+  add(other: Operand): NDArray {
+    return this._bin(other, (a, b) => a.add(b));
+  }
+  /** `self - other`. */
+  sub(other: Operand): NDArray {
+    return this._bin(other, (a, b) => a.sub(b));
+  }
+  /** `self * other`. */
+  mul(other: Operand): NDArray {
+    return this._bin(other, (a, b) => a.mul(b));
+  }
+  /** `self / other`. */
+  div(other: Operand): NDArray {
+    return this._bin(other, (a, b) => a.div(b));
+  }
+  /** `self ** other`. */
+  pow(other: Operand): NDArray {
+    return this._bin(other, (a, b) => a.pow(b));
+  }
+  /** `-self`. */
+  neg(): NDArray {
+    return runOp(() => this._wrap(this._in().neg()));
+  }
+  /** `__add__`. */
+  __add__(other: Operand): NDArray {
+    return this.add(other);
+  }
+  /** `__sub__`. */
+  __sub__(other: Operand): NDArray {
+    return this.sub(other);
+  }
+  /** `__mul__`. */
+  __mul__(other: Operand): NDArray {
+    return this.mul(other);
+  }
+  /** `__truediv__`. */
+  __truediv__(other: Operand): NDArray {
+    return this.div(other);
+  }
+  /** `__neg__`. */
+  __neg__(): NDArray {
+    return this.neg();
+  }
+  /** `square()`. */
+  square(): NDArray {
+    return runOp(() => this._wrap(this._in().square()));
+  }
+  /** `exp()`. */
+  exp(): NDArray {
+    return runOp(() => this._wrap(this._in().exp()));
+  }
+  /** `log()`. */
+  log(): NDArray {
+    return runOp(() => this._wrap(this._in().log()));
+  }
+  /** `abs()`. */
+  abs(): NDArray {
+    return runOp(() => this._wrap(this._in().abs()));
+  }
+  /** `sqrt()`. */
+  sqrt(): NDArray {
+    return runOp(() => this._wrap(this._in().sqrt()));
+  }
+  /** `sum(axis=None, keepdims=False)`. */
+  sum(axis: number | readonly number[] | null = null, keepdims = false): NDArray {
+    return runOp(() => this._wrap(axis === null ? reduceAll(this._in(), 'sum', keepdims) : this._in().sum([...[axis].flat()], keepdims)));
+  }
+  /** `mean(axis=None, keepdims=False)`. */
+  mean(axis: number | readonly number[] | null = null, keepdims = false): NDArray {
+    return runOp(() => this._wrap(axis === null ? reduceAll(this._in(), 'mean', keepdims) : this._in().mean([...[axis].flat()], keepdims)));
+  }
+  /** `reshape(shape)` (plain shapes; -1 infers one dimension). */
+  reshape(shape: readonly number[]): NDArray {
+    return runOp(() => this._wrap(this._in().reshape([...shape])));
+  }
+  /** `flatten()`: `(N, ...)` → `(N, prod(...))`. */
+  flatten(): NDArray {
+    const n = this.shape.length ? this.shape[0]! : 1;
+    return this.reshape([n, n === 0 ? 0 : -1]);
   }
 
   /** MXNet's trailer line, `<NDArray 2x3 @cpu(0)>` (the NumPy-formatted values are not printed). */
@@ -159,4 +345,11 @@ export class NDArray {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
+}
+
+function reduceAll(t: Tensor, how: 'sum' | 'mean', keepdims: boolean): Tensor {
+  // MXNet's full reductions return shape (1,), not a 0-d array.
+  const dims = t.shape.map((_, i) => i);
+  const r = how === 'sum' ? t.sum(dims, keepdims) : t.mean(dims, keepdims);
+  return keepdims ? r : r.reshape([1]);
 }

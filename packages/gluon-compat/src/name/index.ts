@@ -1,0 +1,2 @@
+/** `mx.name`: automatic block naming. */
+export { NameManager, Prefix } from './name.js';
