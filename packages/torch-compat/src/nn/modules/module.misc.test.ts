@@ -144,7 +144,7 @@ describe('attribute rules (PyTorch 1.13 goldens)', () => {
   });
   it('ModuleDict items are readable with brackets and typed as modules', () => {
     const d = new nn.ModuleDict({ fc: new nn.Linear(2, 1) });
-    const y = d['fc']!(torch.ones(1, 2)) as Tensor;
+    const y = (d['fc'] as nn.Linear)(torch.ones(1, 2));
     expect(y.shape).toStrictEqual([1, 1]);
     expect(String(d)).toBe('ModuleDict(\n  (fc): Linear(in_features=2, out_features=1, bias=True)\n)');
   });
