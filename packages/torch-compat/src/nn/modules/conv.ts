@@ -230,8 +230,9 @@ export class ConvTranspose2d extends ConvNd {
     return res;
   }
 
-  override forward(input: Tensor, output_size: readonly number[] | null = null): Tensor {
-    const output_padding = this._output_padding(input, output_size);
+  override forward(input: Tensor, output_size: readonly number[] | { output_size?: readonly number[] | null } | null = null): Tensor {
+    const size = output_size === null || Array.isArray(output_size) ? output_size : (output_size as { output_size?: readonly number[] | null }).output_size ?? null;
+    const output_padding = this._output_padding(input, size as readonly number[] | null);
     return F.conv_transpose2d(input, this.weight, this.bias, {
       stride: this.stride, padding: this.padding as readonly number[], output_padding, groups: this.groups, dilation: this.dilation,
     });
