@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { getDefaultBackendName, kernels as K, listBackends, manual_seed, randn, tensor, Tensor, type DTypeName } from '@nncompat/core';
 import { assertClose } from '@nncompat/core/testing';
-import { clearSessionCache, kernelCoverage, ONNXRUNTIME_PRIORITY, sessionCacheStats } from './index.js';
+import { clearSessionCache, kernelCoverage, ONNXRUNTIME_PRIORITY, sessionCacheStats, setSessionCacheLimit } from './index.js';
 
 describe('onnxruntime backend', () => {
   it('registers below the reference backend, so the default stays reference', () => {
@@ -44,6 +44,23 @@ describe('onnxruntime backend', () => {
     // Non-1 dims are symbolic in the cached graph: a [1, 9] add reuses the [1, 4] session.
     randn(1, 9).to('onnxruntime').add(randn(1, 9).to('onnxruntime'));
     expect(sessionCacheStats().created).toBe(1);
+  });
+
+  it('bounds the session cache, disposing the oldest sessions', () => {
+    clearSessionCache();
+    setSessionCacheLimit(3);
+    try {
+      const x = randn(2, 3).to('onnxruntime');
+      // Five distinct signatures (different kernels), then the first again: re-created.
+      x.exp(); x.sin(); x.cos(); x.tanh(); x.sigmoid();
+      expect(sessionCacheStats().size).toBe(3);
+      expect(sessionCacheStats().created).toBe(5);
+      assertClose(x.exp().to('cpu'), x.to('cpu').exp(), { rtol: 1e-6, atol: 1e-6 });
+      expect(sessionCacheStats().created).toBe(6);
+      expect(() => setSessionCacheLimit(0)).toThrow("'n' must be a positive integer, got 0");
+    } finally {
+      setSessionCacheLimit(1024);
+    }
   });
 
   it('an MLP forward/backward step gives the same loss and gradients as on the reference backend', () => {

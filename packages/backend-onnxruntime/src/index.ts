@@ -33,7 +33,7 @@ for (const k of [
 
 export { OnnxruntimeBackend, ONNXRUNTIME };
 export { kernelCoverage, type KernelCoverage, type KernelStatus } from './coverage.js';
-export { sessionCacheStats, clearSessionCache, setSessionOptions, getSessionOptions, type SessionCacheStats } from './exec/session_cache.js';
+export { sessionCacheStats, clearSessionCache, setSessionCacheLimit, setSessionOptions, getSessionOptions, type SessionCacheStats } from './exec/session_cache.js';
 export { OrtSession, type OrtValue, type OrtSessionOptions } from './ort/binding.js';
 export { OnnxGraphBuilder, DEFAULT_OPSET, DEFAULT_IR_VERSION, type OnnxGraphBuilderOptions, type InitializerData } from './onnx/graph_builder.js';
 export { encodeModel, OnnxDataType, type OnnxDataTypeValue, type OnnxAttrValue, type OnnxDim, type OnnxModel, type OnnxGraph, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from './onnx/proto.js';

@@ -18,6 +18,8 @@ export interface SessionCacheStats {
 }
 
 const UNSUPPORTED = Symbol('unsupported');
+/** Most sessions kept; the least recently created beyond it are disposed (bounded native memory). */
+let limit = 1024;
 const cache = new Map<string, OrtSession | typeof UNSUPPORTED>();
 const stats = { created: 0, hits: 0, unsupported: 0 };
 
@@ -77,6 +79,7 @@ export function getSession(key: string, build: () => Uint8Array, heavy = false):
     const s = new OrtSession(model, heavy ? sessionOptions : LIGHT_OPTIONS);
     stats.created++;
     cache.set(key, s);
+    evict();
     return s;
   } catch (e) {
     const msg = (e as Error).message ?? String(e);
@@ -87,6 +90,27 @@ export function getSession(key: string, build: () => Uint8Array, heavy = false):
     }
     throw new Error(`onnxruntime rejected the generated graph for ${key}: ${msg}`);
   }
+}
+
+function evict(): void {
+  // Map iteration follows insertion order: the oldest signatures go first.
+  for (const [k, v] of cache) {
+    if (cache.size <= limit) break;
+    cache.delete(k);
+    if (v !== UNSUPPORTED) v.dispose();
+  }
+}
+
+/**
+ * Caps the number of cached sessions (default 1024); older ones are disposed first.
+ *
+ * @example
+ * setSessionCacheLimit(256);
+ */
+export function setSessionCacheLimit(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new TypeError(`'n' must be a positive integer, got ${n}`);
+  limit = n;
+  evict();
 }
 
 /**
