@@ -60,3 +60,4 @@ export { OrderedDict } from './serialization/pickle/ordered-dict.js';
 export * as safetensors from './serialization/safetensors/index.js';
 export { SafetensorError } from './serialization/safetensors/index.js';
 export { ZipFormatError } from './serialization/zip/index.js';
+export { kernelCoverage, type BackendCoverage } from './backend/coverage.js';
