@@ -7,7 +7,6 @@
  */
 import * as torch from '@nncompat/torch-compat';
 import * as F from '@nncompat/torch-compat/nn/functional';
-import { Conv2d } from './conv2d.js';
 import { loadShapes } from './shapes-data.js';
 import { type ImageModel, train, type TrainResult } from './train-loop.js';
 
@@ -17,13 +16,13 @@ const BATCH = 32;
 
 /** `class CNN(nn.Module)`: two 3×3 conv + ReLU + 2×2 max-pool stages, then Linear(144, 4). */
 export class CNN extends nn.Module {
-  declare conv1: Conv2d;
-  declare conv2: Conv2d;
+  declare conv1: torch.nn.Conv2d;
+  declare conv2: torch.nn.Conv2d;
   declare fc: torch.nn.Linear;
   constructor() {
     super();
-    this.conv1 = new Conv2d(1, 8, 3, { padding: 1 });
-    this.conv2 = new Conv2d(8, 16, 3, { padding: 1 });
+    this.conv1 = new nn.Conv2d(1, 8, 3, { padding: 1 });
+    this.conv2 = new nn.Conv2d(8, 16, 3, { padding: 1 });
     this.fc = new nn.Linear(16 * 3 * 3, 4);
   }
 
