@@ -108,10 +108,14 @@ export class ModuleBase {
   }
 
   /**
-   * The computation; subclasses override it with their own signature (`never[]` here so any
-   * subclass's call signature stays assignable to the base type).
+   * The computation; subclasses override it with their own signature, which then types the
+   * module's call. The base is PyTorch's own `forward: Callable[..., Any]`: a value typed only
+   * as a module (`for (const layer of layers) x = layer(x)`) stays callable, and every
+   * subclass's call signature stays assignable to the base type (`unknown` parameters would
+   * make `Linear` unassignable to `Module`, `never` would make a `Module` uncallable).
    */
-  forward(...args: never[]): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  forward(...args: any[]): any {
     void args;
     throw new NotImplementedError(`Module [${this._get_name()}] is missing the required "forward" function`);
   }
