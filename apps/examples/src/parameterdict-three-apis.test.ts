@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { gluonSeedModel, torchSeedModel } from './parameterdict-three-apis.js';
+import { gluonSeedModel, oneflowSeedModel, torchSeedModel } from './parameterdict-three-apis.js';
 
 // Written by tooling/goldens/gen_parameterdict_example.py running the seed's code in PyTorch 1.13.
 const golden = JSON.parse(readFileSync(new URL('../fixtures/parameterdict_three_apis.json', import.meta.url), 'utf8')) as {
@@ -22,6 +22,21 @@ describe('the seeds\' ParameterDict model in three APIs', () => {
     expect(close([...t.x], golden.x, 0)).toBe(true);
     expect(close(t.left, golden.left, 1e-5)).toBe(true);
     expect(close(t.right, golden.right, 1e-5)).toBe(true);
+  });
+
+  it('OneFlow: prints the repr lines of the seed page and agrees with the PyTorch outputs', () => {
+    const f = oneflowSeedModel(t.weights, t.x);
+    // Seed 000 (oneflow.nn.ParameterDict reference page), the doctest output of `model.params`.
+    const seedLines = [
+      "    (left): Parameter containing: [<class 'oneflow.nn.Parameter'> of size 5x10]",
+      "    (right): Parameter containing: [<class 'oneflow.nn.Parameter'> of size 5x10]",
+    ];
+    expect(f.paramsRepr.split('\n').slice(1, 3)).toEqual(seedLines);
+    expect(f.paramsRepr).toBe(`ParameterDict(\n${seedLines.join('\n')}\n)`);
+    // Module.__repr__ indents the child's repr by two more spaces, as PyTorch's does.
+    expect(f.modelRepr).toBe(`MyModule(\n  (params): ParameterDict(\n${seedLines.map((l) => `  ${l}`).join('\n')}\n  )\n)`);
+    expect(close(f.left, golden.left, 1e-5)).toBe(true);
+    expect(close(f.right, golden.right, 1e-5)).toBe(true);
   });
 
   it('MXNet Gluon: prints the reprs of block.py / parameter.py and agrees with the PyTorch outputs', () => {

@@ -27,14 +27,13 @@
  *       def forward(self, x, choice):
  *           return mx.nd.dot(self.params.get(choice).data(), x)
  *
- * OneFlow: `@nncompat/oneflow-compat` was not committed when this file was written; its
- * port (seed 000's code verbatim, `flow.randn`, `nn.ParameterDict`) is to be added here as
- * `oneflowSeedModel` next to the two below.
+ * The OneFlow port is seed 000's code as written (`flow.randn`, `nn.ParameterDict`).
  *
  * Run: `npx tsx src/parameterdict-three-apis.ts` (from apps/examples).
  */
 import { pathToFileURL } from 'node:url';
 import * as mx from '@nncompat/gluon-compat';
+import * as flow from '@nncompat/oneflow-compat';
 import * as torch from '@nncompat/torch-compat';
 
 const { nn } = torch;
@@ -65,6 +64,22 @@ const TorchModule = class MyModule extends nn.Module {
     return (this.params.__getitem__(choice) as torch.Tensor).mm(x);
   }
 };
+
+/** The OneFlow module of the seed (its own function scope keeps the class name MyModule). */
+const makeFlowModule = () => class MyModule extends flow.nn.Module {
+  declare params: flow.nn.ParameterDict;
+  constructor() {
+    super();
+    this.params = new flow.nn.ParameterDict({
+      left: new flow.nn.Parameter(flow.randn(5, 10)),
+      right: new flow.nn.Parameter(flow.randn(5, 10)),
+    });
+  }
+  override forward(x: flow.Tensor, choice: string): flow.Tensor {
+    return this.params.__getitem__(choice).mm(x) as flow.Tensor;
+  }
+};
+const FlowModule = makeFlowModule();
 
 /**
  * The Gluon block of the seed, made in its own function scope: a second class named MyModule
@@ -110,6 +125,21 @@ export function torchSeedModel(seed = 0): SeedModelReport & { weights: { left: F
 }
 
 /**
+ * Builds the OneFlow port as the seed does (`flow.randn` weights), then copies the given
+ * weights in and runs it on `x` (10x1).
+ */
+export function oneflowSeedModel(weights: { left: ArrayLike<number>; right: ArrayLike<number> }, x: ArrayLike<number>): SeedModelReport {
+  const model = new FlowModule();
+  flow.no_grad(() => {
+    model.params.__getitem__('left').copy_(flow.tensor(Array.from(weights.left)).reshape(5, 10));
+    model.params.__getitem__('right').copy_(flow.tensor(Array.from(weights.right)).reshape(5, 10));
+  });
+  const input = flow.tensor(Array.from(x)).reshape(10, 1) as flow.Tensor;
+  const run = (choice: string) => [...(flow.no_grad(() => model(input, choice)).dataSync() as Float32Array)];
+  return { modelRepr: String(model), paramsRepr: String(model.params), left: run('left'), right: run('right') };
+}
+
+/**
  * Builds the Gluon port (a fresh naming scope, so its prefix is `mymodule0_`), initialises it,
  * sets the given weights and runs it on `x` (10x1).
  */
@@ -130,16 +160,22 @@ export function gluonSeedModel(weights: { left: ArrayLike<number>; right: ArrayL
 /** Prints each port's reprs and checks the outputs agree. */
 export function main(): void {
   const t = torchSeedModel();
+  const f = oneflowSeedModel(t.weights, t.x);
   const g = gluonSeedModel(t.weights, t.x);
   console.log('--- PyTorch (torch-compat) ---');
   console.log(t.modelRepr);
   console.log(t.paramsRepr);
   console.log("model(x, 'left') =", t.left.map((v) => v.toFixed(4)).join(' '));
+  console.log('--- OneFlow (oneflow-compat) ---');
+  console.log(f.modelRepr);
+  console.log(f.paramsRepr);
+  console.log("model(x, 'left') =", f.left.map((v) => v.toFixed(4)).join(' '));
   console.log('--- MXNet Gluon (gluon-compat) ---');
   console.log(g.modelRepr);
   console.log(g.paramsRepr);
   console.log("model(x, 'left') =", g.left.map((v) => v.toFixed(4)).join(' '));
-  const maxDiff = Math.max(...t.left.map((v, i) => Math.abs(v - g.left[i]!)), ...t.right.map((v, i) => Math.abs(v - g.right[i]!)));
+  const diffs = [f, g].flatMap((r) => [...t.left.map((v, i) => Math.abs(v - r.left[i]!)), ...t.right.map((v, i) => Math.abs(v - r.right[i]!))]);
+  const maxDiff = Math.max(...diffs);
   console.log(`largest difference between the ports' outputs: ${maxDiff.toExponential(2)}`);
 }
 
