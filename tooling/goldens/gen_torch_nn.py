@@ -527,6 +527,14 @@ cases['lazy_load_shapes'] = [list(lz.weight.shape), type(lz.weight).__name__, ty
 cases['lazy_state_dict_types'] = [type(v).__name__ for v in nn.LazyLinear(2).state_dict().values()]
 cases['err_lazy_load_into_initialized'] = err(lambda: nn.Linear(2, 3).load_state_dict(nn.LazyLinear(3).state_dict()))
 
+# ---- Linear initialisation (kaiming_uniform_(a=sqrt(5)) then the bias bound) -----------------------
+torch.manual_seed(0)
+init_lin = nn.Linear(3, 4)
+cases['linear_init_seed0'] = [init_lin.weight.detach().reshape(-1).tolist(), init_lin.bias.detach().tolist()]
+torch.manual_seed(0)
+lin_out = nn.Linear(3, 2)(torch.arange(6, dtype=torch.float32).reshape(2, 3))
+cases['linear_forward_seed0'] = lin_out.detach().tolist()
+
 with open(os.path.join(OUT, 'nn_module.json'), 'w') as f:
     json.dump({'torch_version': torch.__version__, 'cases': cases}, f, indent=1, sort_keys=True)
 

@@ -156,6 +156,17 @@ describe('attribute rules (PyTorch 1.13 goldens)', () => {
   });
 });
 
+describe('Linear (PyTorch 1.13 goldens)', () => {
+  it('initialisation after manual_seed(0) is bit-identical; forward matches', () => {
+    torch.manual_seed(0);
+    const lin = new nn.Linear(3, 4);
+    expect([lin.weight.reshape(-1).tolist(), lin.bias!.tolist()]).toStrictEqual(C.linear_init_seed0);
+    torch.manual_seed(0);
+    const y = new nn.Linear(3, 2)(torch.arange(6, { dtype: 'float32' }).reshape(2, 3)).tolist() as number[][];
+    (C.linear_forward_seed0 as number[][]).forEach((row, i) => row.forEach((v, j) => expect(Math.abs(y[i]![j]! - v)).toBeLessThan(1e-6)));
+  });
+});
+
 describe('lazy parameters (PyTorch 1.13 goldens)', () => {
   it('UninitializedBuffer.materialize and LazyLinear loading', () => {
     const u = new nn.UninitializedBuffer();
