@@ -18,6 +18,8 @@ Each file is a list of cases:
            loss w.r.t. the inputs marked rg ("in0", "in1", ... in args-then-kwargs order) and
            every parameter (by state_dict name), `state_after` the state_dict after the pass
            (running stats, num_batches_tracked, max_norm renormalised rows).
+errors.json lists constructor / forward calls with the exception PyTorch raises
+({type, message}, or null) and the warnings it emits (`v2_1` where 2.1 raises otherwise).
 Inputs and loss weights come from a separate torch.Generator, never the global one.
 
 Where PyTorch 2.1 differs from 1.13 for these layers (the TypeScript follows 2.1):
@@ -377,6 +379,64 @@ def loss_cases():
     ]
 
 
+def err_case(name, ctor, call=None):
+    """The exception (type name and message) or warnings PyTorch raises for a constructor or forward call."""
+    import warnings
+    rec = {'name': name, 'ctor': ctor.spec()}
+    if call is not None:
+        rec['call'] = {'args': [enc(a) for a in call[0]], 'kwargs': {k: enc(v) for k, v in call[1].items()}}
+    with warnings.catch_warnings(record=True) as ws:
+        warnings.simplefilter('always')
+        try:
+            m = ctor.build()
+            if call is not None:
+                m(*call[0], **call[1])
+            rec['error'] = None
+        except Exception as e:  # noqa: BLE001
+            rec['error'] = {'type': type(e).__name__, 'message': str(e)}
+    rec['warnings'] = [str(w.message) for w in ws]
+    return rec
+
+
+def error_cases():
+    x = lambda *s: torch.zeros(*s)  # noqa: E731
+    return [
+        err_case('Conv2d_groups_nonpositive', Mod('Conv2d', 4, 4, 3, groups=0)),
+        err_case('Conv2d_in_channels_groups', Mod('Conv2d', 3, 4, 3, groups=2)),
+        err_case('Conv2d_out_channels_groups', Mod('Conv2d', 4, 3, 3, groups=2)),
+        err_case('Conv2d_bad_padding_string', Mod('Conv2d', 4, 3, 3, padding='full')),
+        err_case('Conv2d_same_strided', Mod('Conv2d', 4, 3, 3, stride=2, padding='same')),
+        err_case('Conv1d_bad_padding_mode', Mod('Conv1d', 4, 3, 3, padding_mode='mirror')),
+        err_case('ConvTranspose2d_padding_mode', Mod('ConvTranspose2d', 4, 3, 3, padding_mode='reflect')),
+        err_case('ConvTranspose2d_bad_output_size', Mod('ConvTranspose2d', 2, 3, 3, stride=2, padding=1), ((x(1, 2, 4, 4),), {'output_size': [12, 12]})),
+        err_case('BatchNorm1d_4d', Mod('BatchNorm1d', 3), ((x(2, 3, 4, 4),), {})),
+        err_case('BatchNorm2d_3d', Mod('BatchNorm2d', 3), ((x(2, 3, 4),), {})),
+        err_case('BatchNorm1d_one_value', Mod('BatchNorm1d', 3), ((x(1, 3),), {})),
+        err_case('GroupNorm_divisible', Mod('GroupNorm', 4, 6)),
+        err_case('Dropout_p', Mod('Dropout', 1.5)),
+        err_case('Embedding_padding_idx_high', Mod('Embedding', 5, 2, padding_idx=5)),
+        err_case('Embedding_padding_idx_low', Mod('Embedding', 5, 2, padding_idx=-6)),
+        err_case('Embedding_weight_shape', Mod('Embedding', 5, 2, _weight=torch.zeros(4, 2))),
+        err_case('LSTM_dropout_one_layer', Mod('LSTM', 4, 5, dropout=0.2)),
+        err_case('LSTM_bad_dropout', Mod('LSTM', 4, 5, dropout=1.5)),
+        # PyTorch 2.0+ validates hidden_size / num_layers first (1.13 fails later, with other
+        # errors): the 2.1 result is recorded as `v2_1`, the expected messages of PyTorch's own
+        # test (common_modules.py, module_error_inputs_torch_nn_RNN_GRU).
+        dict(err_case('GRU_hidden_zero', Mod('GRU', 4, 0)), v2_1={'type': 'ValueError', 'message': 'hidden_size must be greater than zero'}),
+        dict(err_case('GRU_layers_zero', Mod('GRU', 4, 3, 0)), v2_1={'type': 'ValueError', 'message': 'num_layers must be greater than zero'}),
+        err_case('LSTM_input_size', Mod('LSTM', 4, 5), ((x(3, 2, 6),), {})),
+        err_case('LSTM_hidden_size', Mod('LSTM', 4, 5), ((x(3, 2, 4), (x(1, 3, 5), x(1, 2, 5))), {})),
+        err_case('LSTM_cell_size', Mod('LSTM', 4, 5), ((x(3, 2, 4), (x(1, 2, 5), x(1, 2, 4))), {})),
+        err_case('LSTM_hx_dims', Mod('LSTM', 4, 5), ((x(3, 2, 4), (x(2, 5), x(2, 5))), {})),
+        err_case('GRU_hidden_size', Mod('GRU', 4, 5, 2), ((x(3, 2, 4), x(1, 2, 5)), {})),
+        err_case('GRU_unbatched_hx_dims', Mod('GRU', 4, 5), ((x(3, 4), x(1, 1, 5)), {})),
+        err_case('MultiheadAttention_divisible', Mod('MultiheadAttention', 10, 3)),
+        err_case('MultiheadAttention_2d_mask_shape', Mod('MultiheadAttention', 4, 2), ((x(3, 1, 4), x(5, 1, 4), x(5, 1, 4)), {'attn_mask': torch.zeros(3, 4)})),
+        err_case('MSELoss_legacy_warning', Mod('MSELoss', size_average=False, reduce=True)),
+        err_case('CrossEntropyLoss_legacy_none', Mod('CrossEntropyLoss', reduce=False)),
+    ]
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     import warnings
@@ -390,6 +450,10 @@ def main():
         with open(path, 'w') as f:
             json.dump({'torch': torch.__version__, 'cases': cases}, f, separators=(',', ':'))
         print(fam, len(cases), os.path.getsize(path))
+    path = os.path.join(OUT, 'errors.json')
+    with open(path, 'w') as f:
+        json.dump({'torch': torch.__version__, 'cases': error_cases()}, f, indent=1)
+    print('errors', os.path.getsize(path))
 
 
 if __name__ == '__main__':

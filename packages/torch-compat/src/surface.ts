@@ -23,5 +23,14 @@ export const SURFACE: readonly string[] = Object.freeze([
   ...['append', 'extend', 'insert', 'pop'].map((m) => `torch.nn.Sequential.${m}`),
   ...['append', 'extend'].map((m) => `torch.nn.ParameterList.${m}`),
   ...['clear', 'items', 'keys', 'pop', 'update', 'values'].map((m) => `torch.nn.ModuleDict.${m}`),
+  // layers (issue 4)
+  ...[
+    'Identity', 'Bilinear', 'Flatten', 'Unflatten', 'Conv1d', 'Conv2d', 'ConvTranspose2d', 'MaxPool1d', 'MaxPool2d', 'AvgPool2d',
+    'AdaptiveAvgPool2d', 'BatchNorm1d', 'BatchNorm2d', 'LayerNorm', 'GroupNorm', 'Embedding', 'Dropout', 'Dropout1d', 'Dropout2d',
+    'ReLU', 'ReLU6', 'LeakyReLU', 'ELU', 'GELU', 'SiLU', 'Mish', 'Softplus', 'Sigmoid', 'Tanh', 'Hardtanh', 'Softmax', 'LogSoftmax',
+    'MultiheadAttention', 'TransformerEncoderLayer', 'TransformerEncoder', 'LSTM', 'GRU', 'RNNBase', 'L1Loss', 'MSELoss',
+    'SmoothL1Loss', 'NLLLoss', 'CrossEntropyLoss', 'BCELoss', 'BCEWithLogitsLoss', 'KLDivLoss',
+  ].map((n) => `torch.nn.${n}`),
+  'torch.nn.modules.linear.NonDynamicallyQuantizableLinear', 'torch.nn.Embedding.from_pretrained',
   'torch.Tensor.__repr__', 'torch.Tensor.data',
 ]);

@@ -222,7 +222,7 @@ export class ConvTranspose2d extends ConvNd {
       const maxSize = minSize + this.stride[d]! - 1;
       if (size[d]! < minSize || size[d]! > maxSize) {
         throw new ValueError(
-          `requested an output size of [${size.join(', ')}], but valid sizes range from [${spatial.map((_, i) => (spatial[i]! - 1) * this.stride[i]! - 2 * pad[i]! + this.dilation[i]! * (this.kernel_size[i]! - 1) + 1).join(', ')}] to [${spatial.map((_, i) => (spatial[i]! - 1) * this.stride[i]! - 2 * pad[i]! + this.dilation[i]! * (this.kernel_size[i]! - 1) + this.stride[i]!).join(', ')}] (for an input of [${spatial.join(', ')}])`,
+          `requested an output size of [${size.join(', ')}], but valid sizes range from [${spatial.map((_, i) => (spatial[i]! - 1) * this.stride[i]! - 2 * pad[i]! + this.dilation[i]! * (this.kernel_size[i]! - 1) + 1).join(', ')}] to [${spatial.map((_, i) => (spatial[i]! - 1) * this.stride[i]! - 2 * pad[i]! + this.dilation[i]! * (this.kernel_size[i]! - 1) + this.stride[i]!).join(', ')}] (for an input of torch.Size([${spatial.join(', ')}]))`,
         );
       }
       res.push(size[d]! - minSize);
