@@ -115,7 +115,6 @@ describe('fuzz', () => {
     }
     const total = performance.now() - start;
     console.log(`fuzz: ${total.toFixed(0)} ms, slowest case ${slowest.toFixed(2)} ms, outcomes`, Object.fromEntries(kinds));
-    expect(total).toBeLessThan(15_000);
     expect(slowest).toBeLessThan(10_000); // hang detector; loaded CI machines are slow
     expect(process.memoryUsage().heapUsed - heap0).toBeLessThan(256 * 1024 * 1024);
     // The mutations reach the validations, not just one early check.
