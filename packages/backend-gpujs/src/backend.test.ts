@@ -134,4 +134,11 @@ describe('gpujs backend', () => {
     expect(() => setGpujsMode('metal' as never)).toThrow("setGpujsMode(): 'mode' must be one of 'gpu', 'cpu', 'webasm', 'webgl', 'webgl2', 'headlessgl', got \"metal\"");
     expect(() => new GpujsBackend('x', 'nope' as never)).toThrow(TypeError);
   });
+
+  it('keeps gpu.js\'s error for a mode this platform lacks, and recovers on another mode', () => {
+    setGpujsMode('webgl');
+    expect(() => getBackend(GPUJS)).toThrow('backend \'gpujs\' failed to initialize: A requested mode of "webgl" and is not supported');
+    setGpujsMode('gpu');
+    expect(randn(2).to(GPUJS).exp().device).toBe(GPUJS);
+  });
 });
