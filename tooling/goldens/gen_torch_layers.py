@@ -272,6 +272,7 @@ def sparse_dropout_cases():
         case('Embedding_negpad_max_norm', Mod('Embedding', 10, 3, padding_idx=-2, max_norm=1.0), [T('train', torch.tensor([[8, 2, 3], [3, 7, 1]]))], seed=15),
         case('Dropout', Mod('Dropout', 0.3), [T('train', randn(4, 20)), T('eval', randn(4, 20))], seed=16),
         case('Dropout_default', Mod('Dropout'), [T('train', randn(3, 7))], seed=17),
+        case('Dropout_inplace', Mod('Dropout', 0.25, True), [T('train', randn(4, 9, rg=False))], seed=32),
         case('Dropout1d', Mod('Dropout1d', 0.4), [T('train', randn(3, 5, 4)), T('eval', randn(3, 5, 4))], seed=18),
         case('Dropout2d', Mod('Dropout2d', 0.4), [T('train', randn(2, 6, 3, 3))], seed=19),
     ]
@@ -302,6 +303,12 @@ def activation_cases():
         case('Softmax', Mod('Softmax', dim=1), [T('train', leaf())]),
         case('Softmax_none', Mod('Softmax')),
         case('LogSoftmax', Mod('LogSoftmax', dim=-1), [T('train', leaf())]),
+        # inplace=True on tensors that do not require grad (the output is the input, rewritten)
+        case('ReLU_inplace_fwd', Mod('ReLU', True), [T('train', randn(3, 5, rg=False))]),
+        case('LeakyReLU_inplace_fwd', Mod('LeakyReLU', 0.1, True), [T('train', randn(3, 5, rg=False))]),
+        case('ELU_inplace_fwd', Mod('ELU', inplace=True), [T('train', randn(3, 5, rg=False))]),
+        case('Hardtanh_inplace_fwd', Mod('Hardtanh', inplace=True), [T('train', randn(3, 5, rg=False) * 2)]),
+        case('SiLU_inplace_fwd', Mod('SiLU', inplace=True), [T('train', randn(3, 5, rg=False))]),
     ]
 
 
