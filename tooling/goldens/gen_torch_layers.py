@@ -439,6 +439,8 @@ def error_cases():
         err_case('GRU_unbatched_hx_dims', Mod('GRU', 4, 5), ((x(3, 4), x(1, 1, 5)), {})),
         err_case('MultiheadAttention_divisible', Mod('MultiheadAttention', 10, 3)),
         err_case('MultiheadAttention_2d_mask_shape', Mod('MultiheadAttention', 4, 2), ((x(3, 1, 4), x(5, 1, 4), x(5, 1, 4)), {'attn_mask': torch.zeros(3, 4)})),
+        err_case('Hardtanh_deprecated_names', Mod('Hardtanh', min_value=-2.0, max_value=2.0)),
+        err_case('Hardtanh_min_not_below_max', Mod('Hardtanh', 1.0, 1.0)),
         err_case('MSELoss_legacy_warning', Mod('MSELoss', size_average=False, reduce=True)),
         err_case('CrossEntropyLoss_legacy_none', Mod('CrossEntropyLoss', reduce=False)),
     ]

@@ -5,6 +5,7 @@
  */
 import { AssertionError, type Tensor } from '@nncompat/core';
 import * as F from '../../functional/index.js';
+import { warn } from '../../utils/warn.js';
 import { bindArgs, type WithKw } from './layers-util/args.js';
 import { pyFloat, pyTuple } from './layers-util/format.js';
 import { Module } from './module.js';
@@ -67,6 +68,8 @@ export class Hardtanh extends Module {
   constructor(...args: WithKw<[min_val: number, max_val: number, inplace: boolean], HardtanhKw>) {
     super();
     const o = bindArgs<HardtanhKw>('Hardtanh.__init__', ['min_val', 'max_val', 'inplace', 'min_value', 'max_value'], args);
+    if ((o.min_value ?? null) !== null) warn('keyword argument min_value is deprecated and rename to min_val');
+    if ((o.max_value ?? null) !== null) warn('keyword argument max_value is deprecated and rename to max_val');
     this.min_val = o.min_value ?? o.min_val ?? -1;
     this.max_val = o.max_value ?? o.max_val ?? 1;
     this.inplace = o.inplace ?? false;
