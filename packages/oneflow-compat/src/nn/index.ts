@@ -9,11 +9,11 @@
  * ```
  */
 import { Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict } from './containers.js';
-import { Identity, Linear, ReLU, Sigmoid, Tanh } from './layers.js';
+import { Conv2d, Identity, Linear, ReLU, Sigmoid, Tanh } from './layers.js';
 import { Module } from './module.js';
 import { register_module_class } from '../serialization/registry.js';
 
-for (const cls of [Module, Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict, Linear, Identity, ReLU, Sigmoid, Tanh]) {
+for (const cls of [Module, Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict, Linear, Identity, ReLU, Sigmoid, Tanh, Conv2d]) {
   register_module_class(cls);
 }
 
@@ -21,5 +21,5 @@ export { Module, _addindent, type StateDict, type ForwardHook, type ForwardPreHo
 export { Parameter } from './parameter.js';
 export { IncompatibleKeys } from './incompatible-keys.js';
 export { Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict, type ParameterDictInput } from './containers.js';
-export { Linear, Identity, ReLU, Sigmoid, Tanh } from './layers.js';
+export { Linear, Identity, ReLU, Sigmoid, Tanh, Conv2d, type Conv2dOptions } from './layers.js';
 export { functional } from '../functional/index.js';

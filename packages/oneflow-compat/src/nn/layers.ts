@@ -2,7 +2,7 @@
  * The layers OneFlow defines like PyTorch (same math, same defaults, same init), computed with
  * torch-compat's functional ops; only their Python module paths differ (used by pickles).
  */
-import { no_grad, rand, type DType } from '@nncompat/core';
+import { AssertionError, conv2d, no_grad, rand, type DType } from '@nncompat/core';
 import * as F from '@nncompat/torch-compat/nn/functional';
 import { asFlow, type Tensor } from '../tensor/tensor.js';
 import { Module } from './module.js';
@@ -126,5 +126,97 @@ export class Tanh extends Module {
   static override __module__ = 'oneflow.nn.modules.activation';
   override forward(x: Tensor): Tensor {
     return F.tanh(x) as Tensor;
+  }
+}
+
+type Pair = readonly [number, number];
+function pair(v: number | readonly number[]): Pair {
+  return Object.freeze(typeof v === 'number' ? [v, v] : [v[0]!, v[1]!]) as Pair;
+}
+const tupleStr = (p: readonly number[]): string => `(${p.join(', ')})`;
+
+/** Options of `Conv2d` after the three positional arguments. */
+export interface Conv2dOptions {
+  stride?: number | readonly number[];
+  padding?: number | readonly number[];
+  dilation?: number | readonly number[];
+  groups?: number;
+  bias?: boolean;
+  padding_mode?: 'zeros';
+  dtype?: DType | null;
+}
+
+/**
+ * `oneflow.nn.Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
+ * groups=1, bias=True, padding_mode='zeros')` (channels-first; OneFlow asserts `zeros` padding).
+ *
+ * @example
+ * ```ts
+ * const conv = new flow.nn.Conv2d(3, 8, 3, { padding: 1 });
+ * conv(flow.randn(1, 3, 5, 5)).shape; // [1, 8, 5, 5]
+ * ```
+ */
+export class Conv2d extends Module {
+  static override __module__ = 'oneflow.nn.modules.conv';
+  declare padding_mode: string;
+  declare kernel_size: Pair;
+  declare stride: Pair;
+  declare dilation: Pair;
+  declare padding: Pair;
+  declare groups: number;
+  declare transposed: boolean;
+  declare channel_pos: string;
+  declare in_channels: number;
+  declare out_channels: number;
+  declare weight: Parameter;
+  declare out_channel_groups: number;
+  declare bias: Parameter | null;
+
+  constructor(in_channels: number, out_channels: number, kernel_size: number | readonly number[], opts: Conv2dOptions = {}) {
+    super();
+    const mode = opts.padding_mode ?? 'zeros';
+    if (mode !== 'zeros') throw new AssertionError('');
+    const groups = opts.groups ?? 1;
+    this.padding_mode = mode;
+    this.kernel_size = pair(kernel_size);
+    this.stride = pair(opts.stride ?? 1);
+    this.dilation = pair(opts.dilation ?? 1);
+    this.padding = pair(opts.padding ?? 0);
+    this.groups = groups;
+    this.transposed = false;
+    this.channel_pos = 'channels_first';
+    if (in_channels % groups !== 0 || out_channels % groups !== 0) throw new AssertionError('');
+    this.in_channels = in_channels;
+    this.out_channels = out_channels;
+    const dt = opts.dtype ? { dtype: opts.dtype } : {};
+    this.weight = new Parameter(asFlow(rand([out_channels, in_channels / groups, ...this.kernel_size], dt)));
+    this.out_channel_groups = out_channels / groups;
+    this.bias = null;
+    if (opts.bias ?? true) this.bias = new Parameter(asFlow(rand([out_channels], dt)));
+    this.reset_parameters();
+  }
+
+  /** kaiming-uniform weight (a=√5: bound 1/√fan_in) and uniform bias. */
+  reset_parameters(): void {
+    const fanIn = this.weight.shape.slice(1).reduce((a, b) => a * b, 1);
+    const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+    uniformInit(this.weight, bound);
+    if (this.bias !== null) uniformInit(this.bias, bound);
+  }
+
+  override forward(x: Tensor): Tensor {
+    return asFlow(conv2d(x, this.weight, this.bias, {
+      stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups,
+    })) as Tensor;
+  }
+
+  override extra_repr(): string {
+    let s = `${this.in_channels}, ${this.out_channels}, kernel_size=${tupleStr(this.kernel_size)}, stride=${tupleStr(this.stride)}`;
+    if (this.padding.some((p) => p !== 0)) s += `, padding=${tupleStr(this.padding)}`;
+    if (this.dilation.some((d) => d !== 1)) s += `, dilation=${tupleStr(this.dilation)}`;
+    if (this.groups !== 1) s += `, groups=${this.groups}`;
+    if (this.bias === null) s += ', bias=False';
+    if (this.padding_mode !== 'zeros') s += `, padding_mode=${this.padding_mode}`;
+    return s;
   }
 }

@@ -47,6 +47,32 @@ export interface SaveContext {
 let uniqueId = 0;
 let globalId = 0;
 
+/**
+ * Restarts the `tensor_<n>` / `global_tensor_<n>` numbering (OneFlow's process-wide
+ * `UniqueStr` counter starts at 0); tests use it to compare directories byte for byte.
+ */
+export function _reset_tensor_ids(): void {
+  uniqueId = 0;
+  globalId = 0;
+}
+
+/**
+ * A module's reduction inside a save: `copyreg.__newobj__(cls)` + BUILD `__getstate__()`
+ * (OneFlow's Module pickles through `object.__reduce_ex__`). Modules are callable functions in
+ * JS, which the pickler refuses, hence this stand-in (one per module, so sharing survives).
+ */
+class ModulePickle implements pickle.Reducible {
+  constructor(private readonly module: Module) {}
+  __reduce_ex__(): pickle.PickleReduction {
+    const cls = this.module.constructor;
+    return {
+      func: pickle.NEWOBJ_GLOBAL,
+      args: tuple(pickle.defineGlobal(pyModuleOf(cls), cls.name)),
+      state: pickleable(this.module.__getstate__()),
+    };
+  }
+}
+
 /** A tensor's reduction inside a save. */
 class TensorPickle implements pickle.Reducible {
   constructor(private readonly cls: pickle.PickleGlobal, private readonly state: Map<string, unknown>) {}
@@ -89,7 +115,7 @@ export function withSaveContext<T>(ctx: SaveContext, fn: () => T): T {
  * tensors stay shared), plain objects by dicts; modules, placements and other values as they are.
  */
 export function pickleable(x: unknown): unknown {
-  if (typeof x !== 'object' || x === null) return x;
+  if ((typeof x !== 'object' && !(x instanceof Module)) || x === null) return x;
   if (!current) throw new RuntimeError('pickleable() called outside oneflow.save');
   const { ctx, cache } = current;
   if (cache.has(x)) return cache.get(x);
@@ -97,6 +123,8 @@ export function pickleable(x: unknown): unknown {
   if (x instanceof CoreTensor) {
     const cls = x instanceof CoreParameter ? PARAMETER_GLOBAL : TENSOR_GLOBAL;
     out = new TensorPickle(cls, tensorState(x, ctx));
+  } else if (x instanceof Module) {
+    out = new ModulePickle(x);
   } else if (x instanceof Map) {
     const m = x instanceof OrderedDict ? new OrderedDict<unknown, unknown>() : new Map<unknown, unknown>();
     cache.set(x, m);
@@ -118,21 +146,6 @@ export function pickleable(x: unknown): unknown {
   cache.set(x, out);
   return out;
 }
-
-// Module.__reduce_ex__: `copyreg.__newobj__(cls)` + BUILD with `__getstate__()` (OneFlow's
-// Module pickles through object.__reduce_ex__).
-Object.defineProperty(Module.prototype, '__reduce_ex__', {
-  configurable: true,
-  writable: true,
-  value(this: Module): pickle.PickleReduction {
-    const cls = this.constructor;
-    return {
-      func: pickle.NEWOBJ_GLOBAL,
-      args: tuple(pickle.defineGlobal(pyModuleOf(cls), cls.name)),
-      state: pickleable(this.__getstate__()),
-    };
-  },
-});
 
 /** Python lists (not tuples) of the ranks, as `placement.ranks` returns. */
 function listOf(r: unknown): unknown {

@@ -125,13 +125,16 @@ export function asFlow<T>(x: T): T {
   return x;
 }
 
+/** `F` with core Tensor results typed as oneflow Tensors. */
+export type Flowed<F> = F extends (...a: infer A) => infer R ? (...a: A) => (R extends CoreTensor ? Tensor : R) : F;
+
 /** Wraps a function so its tensor results come back as oneflow Tensors. */
-export function flowFn<F extends (...a: never[]) => unknown>(f: F): F {
+export function flowFn<F extends (...a: never[]) => unknown>(f: F): Flowed<F> {
   const w = function (this: unknown, ...args: Parameters<F>): ReturnType<F> {
     return asFlow(f.apply(this, args) as ReturnType<F>);
   };
   Object.defineProperty(w, 'name', { value: f.name });
-  return w as unknown as F;
+  return w as unknown as Flowed<F>;
 }
 
 /** Copies core's Tensor methods onto `proto` as result-converting wrappers. */
