@@ -43,9 +43,10 @@ const COMPARE: [string, string][] = [
   [K.LessEqual, 'x <= y ? 1 : 0'],
   [K.Greater, 'x > y ? 1 : 0'],
   [K.GreaterEqual, 'x >= y ? 1 : 0'],
-  [K.LogicalAnd, '(x && y) ? 1 : 0'],
-  [K.LogicalOr, '(x || y) ? 1 : 0'],
-  [K.LogicalXor, '(!x !== !y) ? 1 : 0'],
+  // Truthiness is "!= 0" as in C: NaN counts as true (JS's `&&` would treat it as false).
+  [K.LogicalAnd, '(x !== 0 && y !== 0) ? 1 : 0'],
+  [K.LogicalOr, '(x !== 0 || y !== 0) ? 1 : 0'],
+  [K.LogicalXor, '((x !== 0) !== (y !== 0)) ? 1 : 0'],
 ];
 
 function arith(floatExpr: string, intExpr?: string) {

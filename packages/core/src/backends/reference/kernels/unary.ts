@@ -38,7 +38,7 @@ const SAME: [string, string][] = [
 ];
 
 const TO_BOOL: [string, string][] = [
-  [K.LogicalNot, 'x ? 0 : 1'],
+  [K.LogicalNot, 'x !== 0 ? 0 : 1'],
   [K.IsNan, 'x !== x ? 1 : 0'],
 ];
 
