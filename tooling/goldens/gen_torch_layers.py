@@ -119,6 +119,8 @@ def enc(v):
         return {'t': d}
     if isinstance(v, Mod):
         return {'module': v.spec()}
+    if isinstance(v, torch.dtype):
+        return str(v).replace('torch.', '')
     if isinstance(v, (list, tuple)):
         return [enc(x) for x in v]
     if isinstance(v, dict):
@@ -229,6 +231,10 @@ def conv_cases():
         case('Conv2d_replicate_nobias', Mod('Conv2d', 2, 3, 3, padding=1, padding_mode='replicate', bias=False, dilation=1), [T('train', randn(2, 2, 4, 4))], seed=9),
         case('ConvTranspose2d', Mod('ConvTranspose2d', 4, 3, 3, stride=2, padding=1, output_padding=1), [T('train', randn(2, 4, 3, 3))], seed=10),
         case('ConvTranspose2d_groups_dil', Mod('ConvTranspose2d', 4, 6, 2, groups=2, bias=False, dilation=2), [T('train', randn(1, 4, 3, 4))], seed=11),
+        case('Conv2d_float64', Mod('Conv2d', 2, 3, 3, dtype=torch.float64), [T('train', randn(1, 2, 4, 4).double().detach().requires_grad_(True))], seed=33),
+        case('Sequential_cnn', Mod('Sequential', Mod('Conv2d', 1, 4, 3, padding=1), Mod('BatchNorm2d', 4), Mod('ReLU'), Mod('MaxPool2d', 2),
+                                   Mod('Flatten'), Mod('Linear', 16, 3), Mod('LogSoftmax', dim=1)),
+             [T('train', randn(3, 1, 4, 4)), T('train', randn(3, 1, 4, 4)), T('eval', randn(2, 1, 4, 4))], seed=34),
         case('ConvTranspose2d_output_size', Mod('ConvTranspose2d', 2, 3, 3, stride=2, padding=1), [T('train', randn(1, 2, 4, 4), output_size=[8, 8])], seed=12),
     ]
 
@@ -354,6 +360,7 @@ def rnn_cases():
             case(f'{cls}_bidirectional', Mod(cls, 4, 3, 2, bidirectional=True), [T('train', randn(5, 2, 4))], seed=44),
             case(f'{cls}_bidirectional_batch_first_h0', Mod(cls, 3, 4, bidirectional=True, batch_first=True), [T('train', randn(2, 5, 3), hx(2, 2, 4))], seed=45),
             case(f'{cls}_nobias_unbatched', Mod(cls, 4, 5, bias=False), [T('train', randn(6, 4))], seed=46),
+            case(f'{cls}_float64', Mod(cls, 3, 4, dtype=torch.float64), [T('train', randn(4, 2, 3).double().detach().requires_grad_(True))], seed=48),
             case(f'{cls}_unbatched_h0', Mod(cls, 4, 5), [T('train', randn(6, 4), (randn(1, 5), randn(1, 5)) if lstm else randn(1, 5))], seed=47),
         ]
     return out
