@@ -29,7 +29,7 @@ export function encodeValue(dtype: DType, v: number): number {
 }
 
 function finishFactory(t: Tensor, opts: FactoryOptions | undefined): Tensor {
-  if (opts?.requires_grad) t.requires_grad_(true);
+  if (opts?.requires_grad) t._setRequiresGrad(true, 'Only Tensors of floating point and complex dtype can require gradients');
   return t;
 }
 

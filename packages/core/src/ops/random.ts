@@ -76,7 +76,7 @@ function floatDtype(opts: RandomOptions | undefined): DType {
 }
 function finish(host: ReturnType<typeof allocHostArray>, shape: number[], dtype: DType, opts: RandomOptions | undefined): Tensor {
   const t = Tensor.fromHost(host, shape, dtype, opts?.device);
-  if (opts?.requires_grad) t.requires_grad_(true);
+  if (opts?.requires_grad) t._setRequiresGrad(true, 'Only Tensors of floating point and complex dtype can require gradients');
   return t;
 }
 

@@ -95,3 +95,13 @@ describe('Tensor basics', () => {
     expect(() => tensor([1, 2]).mean()).toThrow('mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long');
   });
 });
+
+describe('requires_grad dtype errors (PyTorch 1.13 texts, which differ per entry point)', () => {
+  it('method, attribute and factory', () => {
+    expect(() => tensor([1]).requires_grad_()).toThrow('only Tensors of floating point dtype can require gradients');
+    expect(() => {
+      tensor([1]).requires_grad = true;
+    }).toThrow('only Tensors of floating point and complex dtype can require gradients');
+    expect(() => zeros(2, { dtype: 'int64', requires_grad: true })).toThrow('Only Tensors of floating point and complex dtype can require gradients');
+  });
+});

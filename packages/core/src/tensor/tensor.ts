@@ -196,21 +196,23 @@ export class Tensor {
     return this._requires_grad;
   }
   set requires_grad(v: boolean) {
-    this.requires_grad_(v);
+    this._setRequiresGrad(v, 'only Tensors of floating point and complex dtype can require gradients');
   }
   /**
    * `tensor.requires_grad_(mode=True)`: only leaves may change it, and only floating tensors
    * may require grad (PyTorch's errors).
    */
   requires_grad_(requires_grad = true): this {
+    return this._setRequiresGrad(requires_grad, 'only Tensors of floating point dtype can require gradients');
+  }
+  /** @internal PyTorch words the dtype error differently per entry point (method, setter, factory). */
+  _setRequiresGrad(requires_grad: boolean, dtypeMessage: string): this {
     if (this._grad_fn && !requires_grad) {
       throw new RuntimeError(
         'you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn\'t require differentiation use var_no_grad = var.detach().',
       );
     }
-    if (requires_grad && !this.dtype.is_floating_point) {
-      throw new RuntimeError('only Tensors of floating point and complex dtype can require gradients');
-    }
+    if (requires_grad && !this.dtype.is_floating_point) throw new RuntimeError(dtypeMessage);
     if (!this._grad_fn) this._requires_grad = requires_grad;
     return this;
   }
