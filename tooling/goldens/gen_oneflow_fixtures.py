@@ -294,6 +294,15 @@ def main():
         tl.weight.copy_(torch.from_numpy(w))
         tl.bias.copy_(torch.from_numpy(b))
     torch.save(tl.state_dict(), os.path.join(OUT, 'torch_state_dict.pt'))
+    # test_save_load.py's PyTorch cases: a Conv2d(3, 3, 3) state dict, the same nested under
+    # "weights", and a dict without tensors.
+    torch.manual_seed(0)
+    conv = torch.nn.Conv2d(3, 3, 3)
+    torch.save(conv.state_dict(), os.path.join(OUT, 'torch_conv2d.pt'))
+    torch.save({'weights': conv.state_dict()}, os.path.join(OUT, 'torch_conv2d_nested.pt'))
+    torch.save({'a': 2}, os.path.join(OUT, 'torch_non_tensor.pt'))
+    expected['torch_conv2d'] = {'weight': describe(conv.weight.detach().numpy(), 'float32'),
+                                'bias': describe(conv.bias.detach().numpy(), 'float32')}
     # 8. something that is neither
     with open(os.path.join(OUT, 'not_a_checkpoint.txt'), 'w') as f:
         f.write('hello\n')

@@ -3,7 +3,7 @@
  * takes numpy arrays too. Here the numpy stand-ins are {@link NumpyArray}s (what `oneflow.load`
  * returns for pickled ndarrays), plain nested arrays and flat typed arrays.
  */
-import { AttributeError, tensor, type DType, type Tensor, Tensor as CoreTensor } from '@nncompat/core';
+import { AttributeError, tensor, type DType, type Tensor, Tensor as CoreTensor, ValueError } from '@nncompat/core';
 import { NumpyArray } from '../serialization/numpy.js';
 import { pyTypeName } from '../python.js';
 
@@ -27,6 +27,16 @@ function nestedShape(x: unknown): number[] {
   return shape;
 }
 
+/** The numbers of a nested array / typed array, in C order. */
+function flatten(x: unknown): number[] {
+  if (typeof x === 'number') return [x];
+  if (typeof x === 'boolean') return [Number(x)];
+  if (typeof x === 'bigint') return [Number(x)];
+  if (Array.isArray(x)) return x.flatMap(flatten);
+  if (ArrayBuffer.isView(x) && !(x instanceof DataView)) return Array.from(x as unknown as ArrayLike<number>, Number);
+  throw new TypeError(`can't convert ${pyTypeName(x)} to a tensor element`);
+}
+
 function tupleRepr(shape: readonly number[]): string {
   return `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
 }
@@ -45,7 +55,11 @@ export function arrayInput(x: unknown): ArrayInput | CoreTensor {
     return {
       shape,
       shapeRepr: tupleRepr(shape),
-      toTensor: (d) => tensor(Array.isArray(x) ? (x as never) : Array.from(x as unknown as ArrayLike<number>), { dtype: d }).reshape(shape),
+      toTensor: (d) => {
+        const flat = flatten(x);
+        if (flat.length !== shape.reduce((a, b) => a * b, 1)) throw new ValueError(`ragged nested sequence of shape ${tupleRepr(shape)}`);
+        return tensor(flat, { dtype: d }).reshape(shape);
+      },
     };
   }
   throw new AttributeError(`'${pyTypeName(x)}' object has no attribute 'shape'`);
