@@ -15,6 +15,9 @@ export {
   register_module_full_backward_hook, register_module_backward_hook,
 } from './modules/global-hooks.js';
 export { Parameter, UninitializedParameter, UninitializedBuffer, is_lazy } from './parameter.js';
+export * as functional from '../functional/index.js';
+export * as init from '../init/index.js';
+export * as utils from './utils/clip_grad.js';
 export { ParameterDict, ParameterDictImpl, type ParameterDictInput } from './modules/container/parameter-dict.js';
 export { ParameterList } from './modules/container/parameter-list.js';
 export { ModuleDict, ModuleDictImpl } from './modules/container/module-dict.js';
