@@ -5,10 +5,11 @@
 import { listBackends } from '@nncompat/core';
 import { matrixMarkdown, measureKernels, type KernelRow } from '@nncompat/core/testing';
 import '@nncompat/backend-onnxruntime';
+import '@nncompat/backend-gpujs';
 import { ready } from '@nncompat/backend-tfjs';
 
 /** Backends measured, in table order. */
-export const MATRIX_BACKENDS = ['reference', 'tfjs', 'tfjs-cpu', 'onnxruntime'] as const;
+export const MATRIX_BACKENDS = ['reference', 'tfjs', 'tfjs-cpu', 'onnxruntime', 'gpujs'] as const;
 
 /** Initialises the async backends and measures each one. */
 export async function measureAll(backends: readonly string[] = MATRIX_BACKENDS): Promise<Record<string, KernelRow[]>> {
