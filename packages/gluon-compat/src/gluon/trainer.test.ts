@@ -90,6 +90,18 @@ describe("grad_req 'write' / 'add' / 'null'", () => {
     expect(run('add')).toEqual({ g: [3, 6], after: [0, 0] });
   });
 
+  it("the Trainer steps with the accumulated gradient under 'add' and leaves it for zero_grad", () => {
+    const p = new mx.gluon.Parameter('acc_weight', { shape: [2], grad_req: 'add' });
+    p.initialize(new mx.init.Zero());
+    const trainer = new mx.gluon.Trainer([p], 'sgd', { learning_rate: 1 });
+    for (let i = 0; i < 2; i++) mx.autograd.record(() => p.data().mul(mx.nd.array([1, 3])).sum()).backward();
+    trainer.step(2); // rescale 1/2 of the summed gradient [2, 6]
+    expect([...p.data().asnumpy()]).toEqual([-1, -3]);
+    expect([...p.grad().asnumpy()]).toEqual([2, 6]);
+    p.zero_grad();
+    expect([...p.grad().asnumpy()]).toEqual([0, 0]);
+  });
+
   it("'null' keeps no gradient and the Trainer skips the parameter", () => {
     const net = new mx.gluon.nn.Dense(1, { in_units: 2, prefix: 'fc_' });
     net.initialize(new mx.init.One());
