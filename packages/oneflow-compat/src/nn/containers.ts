@@ -197,8 +197,10 @@ export class ModuleDict extends Module {
     if (!isIterable(modules)) {
       throw new TypeError(`ModuleDict.update should be called with an iterable of key/value pairs, but got ${pyTypeName(modules)}`);
     }
-    if (modules instanceof Map || modules instanceof ModuleDict) {
-      for (const [k, m] of (modules as Map<string, Module>).entries()) this.__setitem__(k, m);
+    if (modules instanceof ModuleDict) {
+      for (const [k, m] of [...modules.items()]) this.__setitem__(k, m);
+    } else if (modules instanceof Map) {
+      for (const [k, m] of modules.entries()) this.__setitem__(k, m);
     } else if (Object.getPrototypeOf(modules) === Object.prototype) {
       for (const [k, m] of Object.entries(modules)) this.__setitem__(k, m as Module);
     } else {
@@ -362,7 +364,9 @@ export class ParameterDict extends Module {
     if (!isIterable(parameters)) {
       throw new TypeError(`ParametersDict.update should be called with an iterable of key/value pairs, but got ${pyTypeName(parameters)}`);
     }
-    if (parameters instanceof OrderedDict || parameters instanceof ParameterDict) {
+    if (parameters instanceof ParameterDict) {
+      for (const [k, p] of [...parameters.items()]) this.__setitem__(k, p);
+    } else if (parameters instanceof OrderedDict) {
       for (const [k, p] of (parameters as Map<string, Parameter>).entries()) this.__setitem__(k, p);
     } else if (parameters instanceof Map || Object.getPrototypeOf(parameters) === Object.prototype) {
       const entries = parameters instanceof Map ? [...parameters.entries()] : Object.entries(parameters);

@@ -1,7 +1,8 @@
 /** `_IncompatibleKeys`: the result of `load_state_dict` (module.py). */
 
 /**
- * `(missing_keys, unexpected_keys)`, printed as OneFlow prints it.
+ * `(missing_keys, unexpected_keys)`, printed as OneFlow prints it (namedtuple's repr with the
+ * subclass name `_IncompatibleKeys`).
  *
  * @example
  * ```ts
@@ -14,7 +15,7 @@ export class IncompatibleKeys {
   toString(): string {
     if (this.missing_keys.length === 0 && this.unexpected_keys.length === 0) return '<All keys matched successfully>';
     const list = (a: string[]): string => `[${a.map((k) => `'${k}'`).join(', ')}]`;
-    return `IncompatibleKeys(missing_keys=${list(this.missing_keys)}, unexpected_keys=${list(this.unexpected_keys)})`;
+    return `_IncompatibleKeys(missing_keys=${list(this.missing_keys)}, unexpected_keys=${list(this.unexpected_keys)})`;
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {
