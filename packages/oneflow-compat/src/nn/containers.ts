@@ -111,6 +111,10 @@ export class ModuleList extends Module {
   *[Symbol.iterator](): Iterator<Module> {
     for (const m of this._modules.values()) yield m as Module;
   }
+  /** `ml += modules`. */
+  __iadd__(modules: Iterable<Module>): this {
+    return this.extend(modules);
+  }
   /** `insert(index, module)` (OneFlow shifts entries without a range check). */
   insert(index: number, module: Module): void {
     for (let i = this._modules.size; i > index; i--) this._modules.set(String(i), this._modules.get(String(i - 1))!);
@@ -261,6 +265,10 @@ export class ParameterList extends Module {
   }
   *[Symbol.iterator](): Iterator<Parameter> {
     for (const p of this._parameters.values()) yield p as Parameter;
+  }
+  /** `pl += parameters`. */
+  __iadd__(parameters: Iterable<Parameter>): this {
+    return this.extend(parameters);
   }
   /** `append(parameter)`. */
   append(parameter: Parameter): this {

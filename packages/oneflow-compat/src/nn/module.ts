@@ -120,6 +120,22 @@ export class Module extends ModuleBase {
     return res;
   }
 
+  /** `module(*args)` spelled as a method (`Module.__call__`). */
+  __call__(...args: unknown[]): unknown {
+    return this._call_impl(...args);
+  }
+
+  /** `dir(module)`: class attributes, instance attributes and member names, sorted (object's default `__dir__`). */
+  __dir__(): string[] {
+    const keys = new Set<string>();
+    for (let p = Object.getPrototypeOf(this[RAW]); p && p !== Object.prototype && p !== Function.prototype; p = Object.getPrototypeOf(p)) {
+      for (const k of Object.getOwnPropertyNames(p)) if (k !== 'constructor') keys.add(k);
+    }
+    for (const k of Object.keys(this[RAW])) keys.add(k);
+    for (const s of [this._parameters, this._modules, this._buffers]) for (const k of s.keys()) keys.add(k);
+    return [...keys].sort();
+  }
+
   // ---- attribute rules ----------------------------------------------------------------------
 
   /** `Module.__setattr__` (module.py): Parameters, Modules, and tensors for buffer names. */
