@@ -1,6 +1,7 @@
 /**
  * Every registered compute backend side by side, with PyTorch in the same run (issue 6):
- * 512×512 float32 matmul (GFLOP/s), dispatch overhead of a 1×4 add (µs per op), and the
+ * 512×512 float32 matmul (GFLOP/s, result read back with dataSync so every backend has finished),
+ * dispatch overhead of a 1×4 add (µs per op), and the
  * MLP/CNN train steps (and MLP inference) of training.bench.ts. Backends: reference, tfjs
  * (wasm) and tfjs-cpu after `await ready()`, onnxruntime, and gpujs when its package is present.
  * Ends with which backend is fastest for which workload.
