@@ -8,4 +8,8 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   external: ['@nncompat/core', '@nncompat/torch-compat', '@nncompat/torch-compat/nn/functional'],
+  // Class names are Python type names here (repr, pickles, the module registry): keep them.
+  esbuildOptions(options) {
+    options.keepNames = true;
+  },
 });
