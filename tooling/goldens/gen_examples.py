@@ -28,7 +28,28 @@ def linear_regression(steps=200):
     return {'torch_version': torch.__version__, 'losses': losses, 'w': w.item(), 'b': b.item()}
 
 
+def seed_module():
+    """The seed's ParameterDict example (torch.nn.ParameterDict docs) after manual_seed(0)."""
+    class MyModule(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.params = torch.nn.ParameterDict({
+                'left': torch.nn.Parameter(torch.randn(5, 10)),
+                'right': torch.nn.Parameter(torch.randn(5, 10)),
+            })
+
+        def forward(self, x, choice):
+            return self.params[choice].mm(x)
+
+    torch.manual_seed(0)
+    m = MyModule()
+    out = m(torch.randn(10, 1), 'left')
+    return {'repr': repr(m), 'out_str': str(out)}
+
+
 if __name__ == '__main__':
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, 'linear_regression.json'), 'w') as f:
         json.dump(linear_regression(), f)
+    with open(os.path.join(OUT, 'seed_module.json'), 'w') as f:
+        json.dump(seed_module(), f)
