@@ -152,17 +152,6 @@ const PROBES: Probe[] = [
     }),
   },
   {
-    kind: 'behaviour', subject: 'register_parameter(name, Parameter of a non-leaf)',
-    run: (api) => outcome(() => {
-      const m = linear(api);
-      const x = T.ones(2, { requires_grad: true }).mul(2);
-      const p = api === 'torch' ? new T.nn.Parameter(x) : new F.nn.Parameter(x);
-      Object.defineProperty(p, 'grad_fn', { value: x.grad_fn });
-      (m.register_parameter as (n: string, p: unknown) => void)('nl', p);
-      return 'registered';
-    }),
-  },
-  {
     kind: 'error', subject: 'assigning a tensor to a parameter attribute',
     run: (api) => outcome(() => {
       (linear(api) as unknown as Record<string, unknown>).weight = api === 'torch' ? T.ones(2, 2) : F.ones(2, 2);

@@ -3,7 +3,7 @@
  * torch-compat's functional ops; only their Python module paths differ (used by pickles).
  */
 import { AssertionError, conv2d, no_grad, rand, type DType } from '@nncompat/core';
-import * as F from '@nncompat/torch-compat/nn/functional';
+import { functional as F } from '../functional/index.js';
 import { asFlow, type Tensor } from '../tensor/tensor.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';

@@ -110,7 +110,9 @@ export class Module extends ModuleBase {
         if (result !== null && result !== undefined) args = Array.isArray(result) && Object.isFrozen(result) ? result : [result];
       }
     }
-    let res = asFlow((self.forward as (...a: unknown[]) => unknown)(...args));
+    let res = (self.forward as (...a: unknown[]) => unknown)(...args);
+    // Results computed here print as OneFlow tensors; an input handed back unchanged keeps its own view.
+    if (!args.includes(res)) res = asFlow(res);
     if (this._forward_hooks.size > 0) {
       for (const hook of [...this._forward_hooks.values()]) {
         const result = hook(self, args, res);

@@ -94,6 +94,11 @@ export class Tensor extends CoreTensor {
     return asFlow(this.view(this.shape)) as Tensor;
   }
 
+  /** `repr(tensor)` as OneFlow prints it. */
+  __repr__(): string {
+    return flowTensorRepr(this);
+  }
+
   override toString(): string {
     return flowTensorRepr(this);
   }
