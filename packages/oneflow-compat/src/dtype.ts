@@ -59,7 +59,14 @@ export function dtypeFromNumpy(descr: string): DType | null {
   return null;
 }
 
-/** `str(dtype)` as OneFlow prints it. */
+/**
+ * `str(dtype)` as OneFlow prints it.
+ *
+ * @example
+ * ```ts
+ * flowDTypeName(int64); // 'oneflow.int64'
+ * ```
+ */
 export function flowDTypeName(d: DType): string {
   return TABLE[d.name].flowName;
 }

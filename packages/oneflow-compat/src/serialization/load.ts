@@ -166,7 +166,15 @@ function resolveGlobal(module: string, name: string): pickle.PickleGlobal {
   throw new pickle.UnpicklingError(`Can't get attribute '${name}' on <module '${module}'>`);
 }
 
-/** Unpickles OneFlow's pickle bytes (numpy arrays, oneflow tensors/dtypes/placements, registered modules). */
+/**
+ * Unpickles OneFlow's pickle bytes (numpy arrays, oneflow tensors/dtypes/placements, registered
+ * modules); any other global is refused (nothing from a file is ever run).
+ *
+ * @example
+ * ```ts
+ * const top = unpickle(bytes) as Map<string, unknown>; // {'protocol_version': 1, '__oneflow__': None, 'data': …}
+ * ```
+ */
 export function unpickle(bytes: Uint8Array, ctx: LoadContext = { dir: null, mapLocation: null }): unknown {
   const prev = loadCtx;
   loadCtx = ctx;

@@ -25,7 +25,14 @@ export function writeMeta(shape: readonly number[], dtype: DType): string {
   return `shape {\n${shape.map((d) => `  dim: ${d}\n`).join('')}}\ndata_type: ${flowDType(dtype).protoName}\n`;
 }
 
-/** Parses a `meta` file (text format: fields in any order, `#` comments, numeric or named enums). */
+/**
+ * Parses a `meta` file (text format: fields in any order, `#` comments, numeric or named enums).
+ *
+ * @example
+ * ```ts
+ * parseMeta('shape {\n  dim: 2\n}\ndata_type: kFloat\n'); // { shape: [2], dtype: float32 }
+ * ```
+ */
 export function parseMeta(text: string): VariableMeta {
   const tokens = text.replace(/#[^\n]*/g, ' ').match(/[{}:]|[^\s{}:]+/g) ?? [];
   let i = 0;

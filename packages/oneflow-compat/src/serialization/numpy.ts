@@ -18,7 +18,14 @@ const NP_DTYPE = pickle.defineGlobal('numpy', 'dtype');
 /** CPython caches one-byte bytes objects: every array's `b'b'` is the same object (one memo entry). */
 const B_CHAR = Uint8Array.of(0x62);
 
-/** A numpy dtype as pickled (`numpy.dtype('f4', False, True)` + BUILD state). */
+/**
+ * A numpy dtype as pickled (`numpy.dtype('f4', False, True)` + BUILD state).
+ *
+ * @example
+ * ```ts
+ * new NumpyDType('f4').str; // '<f4'
+ * ```
+ */
 export class NumpyDType implements pickle.Reducible {
   /** `'<'`, `'>'`, `'|'` or `'='`. */
   byteorder: string;

@@ -12,7 +12,14 @@ type ModuleClass = abstract new (...args: never[]) => Module;
 
 const REGISTRY = new Map<string, ModuleClass>();
 
-/** `module.name` of a module class as pickle writes it (its static `__module__`, else `__main__`). */
+/**
+ * `module.name` of a module class as pickle writes it (its static `__module__`, else `__main__`).
+ *
+ * @example
+ * ```ts
+ * qualifiedName(flow.nn.Linear); // 'oneflow.nn.modules.linear.Linear'
+ * ```
+ */
 export function qualifiedName(cls: ModuleClass): string {
   return `${pyModuleOf(cls)}.${cls.name}`;
 }
@@ -38,7 +45,14 @@ export function lookupModuleClass(module: string, name: string): ModuleClass | u
   return REGISTRY.get(`${module}.${name}`);
 }
 
-/** Every registered qualified name (sorted). */
+/**
+ * Every registered qualified name (sorted).
+ *
+ * @example
+ * ```ts
+ * registeredModuleClasses().includes('oneflow.nn.modules.container.ParameterDict'); // true
+ * ```
+ */
 export function registeredModuleClasses(): string[] {
   return [...REGISTRY.keys()].sort();
 }
