@@ -41,6 +41,7 @@ export { where, promoteOperands, type TensorOrScalar } from './ops/elementwise.j
 export { sumToShape } from './ops/views.js';
 export { normalizeAxes, scalarTypeName, type DimArg } from './ops/reduce.js';
 export { cat, stack } from './ops/indexing.js';
+export { addmm } from './ops/linalg.js';
 export { conv2d, conv_transpose2d, max_pool2d, avg_pool2d, pair, poolOutSize } from './ops/nn.js';
 export type { Conv2dOptions, ConvTranspose2dOptions, Pool2dOptions, AvgPool2dOptions } from './ops/nn.js';
 export { grad, type GradOptions, type NestedList } from './ops/autograd_api.js';

@@ -21,6 +21,8 @@ declare module '../tensor/tensor.js' {
     dot(other: Tensor): Tensor;
     /** `tensor.mv(vec)`. */
     mv(vec: Tensor): Tensor;
+    /** `tensor.addmm(mat1, mat2, *, beta=1, alpha=1)`: beta * self + alpha * (mat1 @ mat2), one grad node. */
+    addmm(mat1: Tensor, mat2: Tensor, opts?: { beta?: number; alpha?: number }): Tensor;
   }
 }
 
@@ -160,4 +162,42 @@ P.matmul = function (this: Tensor, other) {
   if (da === 1) out = out.squeeze(-2);
   if (db === 1) out = out.squeeze(-1);
   return out;
+};
+
+/**
+ * `torch.addmm(input, mat1, mat2, *, beta=1, alpha=1)`: what `F.linear` runs for 2-D inputs, so
+ * the result's grad_fn is `AddmmBackward0` as in PyTorch.
+ *
+ * @example
+ * addmm(bias, x, weight.t()); // x @ weight.T + bias
+ */
+export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, opts: { beta?: number; alpha?: number } = {}): Tensor {
+  const beta = opts.beta ?? 1;
+  const alpha = opts.alpha ?? 1;
+  if (mat1.dim() !== 2) throw new RuntimeError('mat1 must be a matrix, got ' + mat1.dim() + '-D tensor');
+  if (mat2.dim() !== 2) throw new RuntimeError('mat2 must be a matrix, got ' + mat2.dim() + '-D tensor');
+  if (mat1.shape[1] !== mat2.shape[0]) {
+    throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${mat1.shape[0]}x${mat1.shape[1]} and ${mat2.shape[0]}x${mat2.shape[1]})`);
+  }
+  checkDtypes(mat1, mat2);
+  const outShape = [mat1.shape[0]!, mat2.shape[1]!];
+  broadcastShapes(input.shape, outShape);
+  const out = no_grad(() => {
+    const prod = new Tensor(kernelBmm(mat1.unsqueeze(0), mat2.unsqueeze(0))._storage, outShape);
+    const scaled = alpha === 1 ? prod : prod.mul(alpha);
+    const b = beta === 1 ? input : input.mul(beta);
+    return beta === 0 ? scaled : scaled.add(b.to(scaled.dtype));
+  });
+  const s1 = save(mat1);
+  const s2 = save(mat2);
+  record('AddmmBackward0', [input, mat1, mat2], [out], ([g]) => [
+    input.requires_grad ? sumToShape(beta === 1 ? g! : g!.mul(beta), input.shape) : null,
+    mat1.requires_grad ? (alpha === 1 ? g! : g!.mul(alpha)).mm(s2.unpack().t()) : null,
+    mat2.requires_grad ? s1.unpack().t().mm(alpha === 1 ? g! : g!.mul(alpha)) : null,
+  ], [s1, s2]);
+  return out;
+}
+
+P.addmm = function (this: Tensor, mat1, mat2, opts) {
+  return addmm(this, mat1, mat2, opts);
 };

@@ -24,21 +24,26 @@ function info(t: Tensor): TensorInfo {
 }
 
 function backendOf(inputs: KernelTensorInputs): Backend {
+  // for…in with no intermediate arrays: this runs on every op.
   let b: Backend | null = null;
-  for (const v of Object.values(inputs)) {
-    const list = v == null ? [] : Array.isArray(v) ? (v as readonly Tensor[]) : [v as Tensor];
-    for (const t of list) {
-      const tb = t._storage.backend;
-      if (b && tb !== b) {
-        throw new RuntimeError(
-          `Expected all tensors to be on the same device, but found at least two devices, ${deviceName(b)} and ${deviceName(tb)}!`,
-        );
-      }
-      b = tb;
-    }
+  for (const k in inputs) {
+    const v = inputs[k];
+    if (v == null) continue;
+    if (Array.isArray(v)) {
+      for (const t of v as readonly Tensor[]) b = sameBackend(b, t._storage.backend);
+    } else b = sameBackend(b, (v as Tensor)._storage.backend);
   }
   if (!b) throw new RuntimeError('internal error: kernel called without tensor inputs');
   return b;
+}
+
+function sameBackend(b: Backend | null, tb: Backend): Backend {
+  if (b && tb !== b) {
+    throw new RuntimeError(
+      `Expected all tensors to be on the same device, but found at least two devices, ${deviceName(b)} and ${deviceName(tb)}!`,
+    );
+  }
+  return tb;
 }
 
 /** Device string of a backend as printed by `tensor.device` (the reference backend is `cpu`). */
@@ -49,6 +54,16 @@ export function deviceName(b: Backend): string {
 function toResults(r: KernelResult | KernelResult[] | void): KernelResult[] {
   if (!r) return [];
   return Array.isArray(r) ? r : [r];
+}
+
+/** The kernel's view of each input (a list stays a list, absent stays null). */
+function mapInputs(inputs: KernelTensorInputs, f: (t: Tensor) => TensorInfo): Record<string, TensorInfo | TensorInfo[] | null> {
+  const r: Record<string, TensorInfo | TensorInfo[] | null> = {};
+  for (const k in inputs) {
+    const v = inputs[k];
+    r[k] = v == null ? null : Array.isArray(v) ? (v as readonly Tensor[]).map(f) : f(v as Tensor);
+  }
+  return r;
 }
 
 /** Wraps kernel results into storages on `backend`. */
@@ -73,14 +88,7 @@ export function runKernel(
 ): { storage: Storage; shape: readonly number[] }[] {
   const backend = backendOf(inputs);
   const kernel = getKernel(name, backend.name);
-  const mapInputs = (f: (t: Tensor) => TensorInfo): Record<string, TensorInfo | TensorInfo[] | null> => {
-    const r: Record<string, TensorInfo | TensorInfo[] | null> = {};
-    for (const [k, v] of Object.entries(inputs)) {
-      r[k] = v == null ? null : Array.isArray(v) ? (v as readonly Tensor[]).map(f) : f(v as Tensor);
-    }
-    return r;
-  };
-  if (kernel) return wrapResults(backend, toResults(kernel({ inputs: mapInputs(info), attrs, backend })));
+  if (kernel) return wrapResults(backend, toResults(kernel({ inputs: mapInputs(inputs, info), attrs, backend })));
   if (backend.name === REFERENCE_BACKEND) {
     throw new RuntimeError(`kernel '${name}' is not implemented by the reference backend`);
   }
@@ -100,7 +108,7 @@ export function runKernel(
     const host = backend.read(t._storage.handle, t.dtype);
     return { storage: ref.fromHost(host, t.dtype), dtype: t.dtype, shape: t.shape, strides: t._strides, offset: t._offset };
   };
-  const refInputs = mapInputs(toRef);
+  const refInputs = mapInputs(inputs, toRef);
   const results = toResults(refKernel({ inputs: refInputs, attrs, backend: ref }));
   if (name === 'Assign') {
     // The in-place kernel wrote into a reference copy of dst: copy the whole buffer back.

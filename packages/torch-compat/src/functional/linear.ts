@@ -1,5 +1,5 @@
 /** `F.linear` and `F.bilinear`. */
-import { RuntimeError, type Tensor } from '@nncompat/core';
+import { addmm, RuntimeError, type Tensor } from '@nncompat/core';
 
 /**
  * `F.linear(input, weight, bias=None)`: `input @ weight.T + bias` over any leading dims.
@@ -8,6 +8,8 @@ import { RuntimeError, type Tensor } from '@nncompat/core';
  * F.linear(x, w, b); // x: [N, in], w: [out, in], b: [out]
  */
 export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+  // at::linear: 2-D input with bias is one addmm (grad_fn AddmmBackward0), as in PyTorch.
+  if (bias && input.dim() === 2) return addmm(bias, input, weight.t());
   const y = input.matmul(weight.t());
   return bias ? y.add(bias) : y;
 }
