@@ -3,7 +3,7 @@
  * (`_use_new_zipfile_serialization=False`), safe by default (`weights_only=true`: an allow-list
  * unpickler that calls nothing but the rebuild functions below).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import {
   DType, moveTo, Parameter, pickle, RuntimeError, Tensor, zip,
 } from '@nncompat/core';
@@ -158,6 +158,16 @@ function targetBackend(map: MapLocation | undefined, location: string): string {
   return map[location] ?? (location.startsWith('cuda') ? targetBackend(null, location) : 'cpu');
 }
 
+function isZipFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = new Uint8Array(4);
+    return readSync(fd, head, 0, 4, 0) === 4 && isZip(head);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function isZip(b: Uint8Array): boolean {
   return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 }
@@ -221,9 +231,10 @@ function storagePid(pid: unknown, what: string): { type: StorageType; key: strin
   return { type, key, location: String(location), numel: numel as number, rest };
 }
 
-function loadZip(bytes: Uint8Array, opts: LoadOptions, owned: boolean): unknown {
-  // PyTorch's reader does not verify storage CRCs (miniz is built without them); data.pkl's is checked below.
-  const z = zip.readZip(bytes, { checkCrc: opts.check_crc ?? false });
+// PyTorch's reader does not verify storage CRCs (miniz is built without them); data.pkl's is checked below.
+function loadZip(z: zip.ZipReader | zip.ZipFileReader, opts: LoadOptions, owned: boolean): unknown {
+  // From a file: each storage gets a buffer of its own, read straight from disk.
+  const readStorage = 'readDetached' in z ? (n: string) => z.readDetached(n) : (n: string) => z.read(n);
   const names = z.names();
   const pkl = names.filter((n) => n === 'data.pkl' || n.endsWith('/data.pkl'));
   if (pkl.length !== 1) {
@@ -239,7 +250,7 @@ function loadZip(bytes: Uint8Array, opts: LoadOptions, owned: boolean): unknown 
     if (hit) return hit;
     const name = `${prefix}data/${p.key}`;
     if (!z.has(name)) throw new RuntimeError(`PytorchStreamReader failed locating file ${name}: file not found`);
-    const data = decodeElements(z.read(name), p.type.dtype, p.numel, order === 'big', `storage ${p.key}`, owned);
+    const data = decodeElements(readStorage(name), p.type.dtype, p.numel, order === 'big', `storage ${p.key}`, owned);
     const st: LoadedStorage = { tensor: Tensor.fromHost(data, [p.numel], p.type.dtype, 'cpu'), offset: 0, location: p.location };
     cache.set(p.key, st);
     return st;
@@ -351,9 +362,21 @@ function relocate(result: unknown, storages: readonly LoadedStorage[], map: MapL
  * model.load_state_dict(sd);
  */
 export function load(f: string | Uint8Array, opts: LoadOptions = {}): unknown {
-  const owned = typeof f === 'string';
-  const bytes = owned ? new Uint8Array(readFileSync(f)) : f;
-  if (!(bytes instanceof Uint8Array)) throw new TypeError("'f' must be a path or a Uint8Array");
-  // Tensors may view a file buffer read here; a caller's buffer is always copied from.
-  return isZip(bytes) ? loadZip(bytes, opts, owned) : loadLegacy(bytes, opts);
+  const checkCrc = opts.check_crc ?? false;
+  if (typeof f === 'string') {
+    if (isZipFile(f)) {
+      // Storages are read from disk straight into the image the tensors then view: one copy.
+      const z = zip.readZipFile(f, { checkCrc });
+      try {
+        return loadZip(z, opts, true);
+      } finally {
+        z.close();
+      }
+    }
+    const file = readFileSync(f);
+    return loadLegacy(new Uint8Array(file.buffer, file.byteOffset, file.byteLength), opts);
+  }
+  if (!(f instanceof Uint8Array)) throw new TypeError("'f' must be a path or a Uint8Array");
+  // A caller's buffer is copied from, never viewed: their later writes must not reach our tensors.
+  return isZip(f) ? loadZip(zip.readZip(f, { checkCrc }), opts, false) : loadLegacy(f, opts);
 }

@@ -3,3 +3,4 @@ export { ZipFormatError } from './errors.js';
 export { readZip, type ReadZipOptions, type ZipEntryInfo, type ZipReader } from './reader.js';
 export { writeZip, type WriteZipOptions, type ZipInputEntry } from './writer.js';
 export type { InflateRaw } from './inflate.js';
+export { readZipFile, type ZipFileReader } from './file.js';

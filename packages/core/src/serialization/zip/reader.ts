@@ -37,6 +37,11 @@ export interface ReadZipOptions {
   checkCrc?: boolean;
   /** Raw-deflate decoder for method-8 entries; defaults to `node:zlib`, loaded on first use. */
   inflateRaw?: InflateRaw;
+  /**
+   * Called before any region of `bytes` is read, so a file-backed image can load just the
+   * regions used (see `readZipFile`). In-memory archives leave it unset.
+   */
+  ensure?: (offset: number, length: number) => void;
 }
 
 /** Read access to the entries of an archive; see {@link readZip}. */
@@ -94,7 +99,7 @@ interface Directory {
   limit: number;
 }
 
-function readDirectory(bytes: Uint8Array, view: DataView, eocd: number): Directory {
+function readDirectory(bytes: Uint8Array, view: DataView, eocd: number, ensure: (offset: number, length: number) => void): Directory {
   const disk = view.getUint16(eocd + 4, true);
   const cdDisk = view.getUint16(eocd + 6, true);
   let count = view.getUint16(eocd + 10, true);
@@ -107,6 +112,7 @@ function readDirectory(bytes: Uint8Array, view: DataView, eocd: number): Directo
     if (!(recOffset + ZIP64_EOCD_SIZE <= loc)) {
       throw new ZipFormatError(`zip64 end of central directory locator points to offset ${recOffset}, outside the archive`);
     }
+    ensure(recOffset, ZIP64_EOCD_SIZE);
     if (view.getUint32(recOffset, true) !== SIG_ZIP64_EOCD) {
       throw new ZipFormatError(`bad zip64 end of central directory signature at offset ${recOffset}`);
     }
@@ -176,9 +182,14 @@ function applyZip64Extra(
  */
 export function readZip(bytes: Uint8Array, options: ReadZipOptions = {}): ZipReader {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const ensure = options.ensure ?? noEnsure;
+  // The end record and its comment lie in the last 64 KiB + 22 bytes.
+  const tail = Math.min(bytes.length, EOCD_SIZE + UINT16_MAX + ZIP64_LOCATOR_SIZE);
+  ensure(bytes.length - tail, tail);
   const eocd = findEocd(bytes, view);
   const comment = bytes.subarray(eocd + EOCD_SIZE, eocd + EOCD_SIZE + view.getUint16(eocd + 20, true));
-  const dir = readDirectory(bytes, view, eocd);
+  const dir = readDirectory(bytes, view, eocd, ensure);
+  ensure(dir.offset, dir.size);
   const list: ZipEntryInfo[] = [];
   const byName = new Map<string, ZipEntryInfo>();
   let p = dir.offset;
@@ -202,6 +213,7 @@ export function readZip(bytes: Uint8Array, options: ReadZipOptions = {}): ZipRea
     const e = { usize: view.getUint32(p + 24, true), csize: view.getUint32(p + 20, true), offset: view.getUint32(p + 42, true) };
     const extraStart = p + CENTRAL_HEADER_SIZE + nameLen;
     applyZip64Extra(view, extraStart, extraStart + extraLen, name, e);
+    if (e.offset + LOCAL_HEADER_SIZE <= dir.offset) ensure(e.offset, LOCAL_HEADER_SIZE);
     const dataOffset = localDataOffset(bytes, view, name, e.offset, dir.offset);
     if (!(dataOffset + e.csize <= dir.offset)) {
       throw new ZipFormatError(
@@ -218,6 +230,8 @@ export function readZip(bytes: Uint8Array, options: ReadZipOptions = {}): ZipRea
   }
   return new Reader(bytes, list, byName, comment, options);
 }
+
+const noEnsure = (): void => {};
 
 function localDataOffset(bytes: Uint8Array, view: DataView, name: string, offset: number, limit: number): number {
   if (!(offset + LOCAL_HEADER_SIZE <= limit)) {
@@ -263,6 +277,7 @@ class Reader implements ZipReader {
   read(name: string): Uint8Array {
     const e = this.info(name);
     if (e.flags & FLAG_ENCRYPTED) throw new ZipFormatError(`entry '${name}' is encrypted, which is not supported`);
+    this.options.ensure?.(e.dataOffset, e.compressedSize);
     const raw = this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     let data: Uint8Array;
     if (e.method === METHOD_STORED) {
