@@ -172,7 +172,7 @@ def main():
         record(f'{fmt}_shared_views.pt', torch.load(os.path.join(OUT, f'{fmt}_shared_views.pt')))
         write(f'{fmt}_nested.pt', nested(), **kw)
         record(f'{fmt}_nested.pt', torch.load(os.path.join(OUT, f'{fmt}_nested.pt')))
-    for proto in (4, 5):
+    for proto in (3, 4, 5):
         write(f'zip_protocol{proto}.pt', shared_views(), pickle_protocol=proto)
         record(f'zip_protocol{proto}.pt', torch.load(os.path.join(OUT, f'zip_protocol{proto}.pt')))
 
