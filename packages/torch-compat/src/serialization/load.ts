@@ -108,8 +108,10 @@ function torchGlobals(): PickleGlobal[] {
       call: (a) => {
         // 2.x untyped storages: bytes reinterpreted as `dtype`.
         const st = asStorage(a[0], '_rebuild_tensor_v3');
-        const dtype = a[6];
-        if (!(dtype instanceof DType)) throw new RuntimeError('_rebuild_tensor_v3: expected a dtype');
+        // GLOBAL pushes `torch.float32` as a global reference; the call sees it unresolved.
+        const d = a[6];
+        const dtype = d instanceof DType ? d : pickle.isPickleGlobal(d) && d.module === 'torch' ? DTYPE_BY_NAME[d.name] : undefined;
+        if (!dtype) throw new RuntimeError('_rebuild_tensor_v3: expected a dtype');
         const bytes = st.tensor.dataSync() as Uint8Array;
         const typed = decodeElements(bytes, dtype, Math.floor(bytes.length / dtype.itemsize), false, '_rebuild_tensor_v3 storage');
         const tt: LoadedStorage = { tensor: Tensor.fromHost(typed, [typed.length], dtype), offset: 0, location: st.location };
