@@ -21,6 +21,7 @@ import { POOL_KERNELS } from './kernels/pool.js';
 import { REDUCE_KERNELS } from './kernels/reduce.js';
 import { SOFTMAX_KERNELS } from './kernels/softmax.js';
 import { UNARY_KERNELS } from './kernels/unary.js';
+import { installOnnxExporter } from './compile/exporter_hook.js';
 
 /** Registry priority: below the reference backend (0) until benchmarks pick the default. */
 export const ONNXRUNTIME_PRIORITY = -10;
@@ -30,6 +31,7 @@ for (const k of [
   ...BINARY_KERNELS, ...UNARY_KERNELS, ...COPY_KERNELS, ...REDUCE_KERNELS, ...SOFTMAX_KERNELS,
   ...MATMUL_KERNELS, ...CONV_KERNELS, ...POOL_KERNELS, ...INDEXING_KERNELS,
 ]) registerKernel(k);
+installOnnxExporter();
 
 export { OnnxruntimeBackend, ONNXRUNTIME };
 export { kernelCoverage, type KernelCoverage, type KernelStatus } from './coverage.js';
@@ -42,3 +44,5 @@ export { OnnxModelSession } from './model_session.js';
 export { compile, traceToOnnx, type CompileOptions, type CompiledFunction } from './compile/compile.js';
 export { TraceError } from './compile/tracer.js';
 export { exportOnnx, type ExportOptions } from './compile/export.js';
+export { type DynamicAxes } from './compile/dynamic.js';
+export { ONNX_EXPORTER_KEY, type OnnxExporterHook } from './compile/exporter_hook.js';

@@ -8,6 +8,7 @@ import { setReadObserver } from '../backend.js';
 import { ONNX_TYPE } from '../exec/dtypes.js';
 import { ONNXRUNTIME, setKernelObserver } from '../exec/plan.js';
 import { OnnxModelSession } from '../model_session.js';
+import { encodeModel, type OnnxModel } from '../onnx/proto.js';
 import { Tracer, TraceError } from './tracer.js';
 
 /** Options of {@link compile} and {@link traceToOnnx}. */
@@ -36,6 +37,25 @@ export function traceToOnnx(
   exampleInputs: readonly Tensor[],
   options: CompileOptions = {},
 ): { model: Uint8Array; input_names: string[]; output_names: string[]; single: boolean } {
+  const { model, input_names, output_names, single } = traceGraph(fn, exampleInputs, options);
+  return { model: encodeModel(model), input_names, output_names, single };
+}
+
+/** A traced graph as data, with the kernel that added each node (for dynamic_axes' errors). */
+export interface TracedGraph {
+  model: OnnxModel;
+  nodeKernels: readonly (string | undefined)[];
+  input_names: string[];
+  output_names: string[];
+  single: boolean;
+}
+
+/** @internal Traces `fn` on `exampleInputs` into an ONNX model (as data). */
+export function traceGraph(
+  fn: (...inputs: Tensor[]) => Tensor | readonly Tensor[],
+  exampleInputs: readonly Tensor[],
+  options: CompileOptions = {},
+): TracedGraph {
   if (typeof fn !== 'function') throw new TypeError("'fn' must be a function or a callable module");
   if (!Array.isArray(exampleInputs) || exampleInputs.some((t) => !(t instanceof Tensor))) {
     throw new TypeError("'exampleInputs' must be an array of tensors");
@@ -67,7 +87,7 @@ export function traceToOnnx(
     tracer.g.addNode('Identity', [v], [output_names[i]!]);
     tracer.g.addOutput(output_names[i]!, ONNX_TYPE[t.dtype.name], t.shape);
   });
-  return { model: tracer.g.toBytes(), input_names, output_names, single };
+  return { model: tracer.g.toModel(), nodeKernels: tracer.nodeKernels, input_names, output_names, single };
 }
 
 /**

@@ -70,6 +70,8 @@ export class Tracer implements KernelObserver {
   private readonly values = new Map<HostArray, Value>();
   private readonly views = new Map<string, string>();
   private constants = 0;
+  /** The kernel whose call added each node (undefined for input/output plumbing): errors name it. */
+  readonly nodeKernels: (string | undefined)[] = [];
   failure: TraceError | null = null;
 
   constructor(opsetVersion?: number) {
@@ -136,19 +138,26 @@ export class Tracer implements KernelObserver {
     return out;
   }
 
+  private label(first: number, kernel: string): void {
+    for (let i = first; i < this.g.nodeCount; i++) this.nodeKernels[i] = kernel;
+  }
+
   planned(kernel: string, plan: OpPlan, fed: readonly Fed[], results: readonly KernelResult<HostArray>[]): void {
     if (this.failure) return;
+    const first = this.g.nodeCount;
     const names = fed.map((f) => this.view(f.info));
     const outs = emitPlan(this.g, plan, names, (i) => ONNX_TYPE[fed[i]!.info.dtype.name], (o) => ONNX_TYPE[o.dtype.name]);
     results.forEach((r, i) => this.values.set(r.storage, { name: outs[i]!, shape: r.shape, traced: true }));
-    void kernel;
+    this.label(first, kernel);
   }
 
   unplanned(kernel: string, args: KernelArgs<HostArray>, results: readonly KernelResult<HostArray>[]): void {
     if (this.failure) return;
     if (kernel === 'Contiguous') {
+      const first = this.g.nodeCount;
       const x = args.inputs['x'] as TensorInfo<HostArray>;
       this.values.set(results[0]!.storage, { name: this.view(x), shape: x.shape, traced: true });
+      this.label(first, kernel);
       return;
     }
     const first = Object.values(args.inputs).find((v) => v != null);

@@ -2,7 +2,7 @@
  * Builds an ONNX model graph step by step and serializes it. Used for the single-op graphs of
  * the eager kernels, and meant for a tracer (`compile`, `torch.onnx.export`) to reuse.
  */
-import { encodeModel, OnnxDataType, type OnnxAttrValue, type OnnxDataTypeValue, type OnnxDim, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from './proto.js';
+import { encodeModel, OnnxDataType, type OnnxAttrValue, type OnnxModel, type OnnxDataTypeValue, type OnnxDim, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from './proto.js';
 
 /** Default opset: 17 is the newest that Debian's python3-onnx 1.12 checker accepts. */
 export const DEFAULT_OPSET = 17;
@@ -70,6 +70,11 @@ export class OnnxGraphBuilder {
     return name;
   }
 
+  /** Number of nodes added so far (a tracer labels the nodes each kernel call adds). */
+  get nodeCount(): number {
+    return this.nodes.length;
+  }
+
   /** A value name not used yet, built from `prefix` (`prefix`, `prefix_1`, …). */
   uniqueName(prefix = 'v'): string {
     let n = prefix;
@@ -113,15 +118,20 @@ export class OnnxGraphBuilder {
     return [...outputs];
   }
 
-  /** Serializes the model (ModelProto bytes). */
-  toBytes(): Uint8Array {
+  /** The model as plain data (what {@link toBytes} encodes): passes such as dynamic_axes rewrite it. */
+  toModel(): OnnxModel {
     const o = this.opts;
-    return encodeModel({
+    return {
       irVersion: o.irVersion,
       opsetVersion: o.opsetVersion,
       producerName: o.producerName,
       producerVersion: o.producerVersion,
-      graph: { name: o.name, nodes: this.nodes, inputs: this.inputs, outputs: this.outputs, initializers: this.initializers },
-    });
+      graph: { name: o.name, nodes: [...this.nodes], inputs: [...this.inputs], outputs: [...this.outputs], initializers: [...this.initializers] },
+    };
+  }
+
+  /** Serializes the model (ModelProto bytes). */
+  toBytes(): Uint8Array {
+    return encodeModel(this.toModel());
   }
 }
