@@ -3,6 +3,7 @@ import { printBackends } from './backends.bench.js';
 import { printCheckpointLoad } from './checkpoint-load.bench.js';
 import { printCoreOps } from './core-ops.bench.js';
 import { printModuleOverhead } from './module-overhead.bench.js';
+import { printOnnxInference } from './onnx-inference.bench.js';
 import { printTraining } from './training.bench.js';
 
 printCoreOps();
@@ -10,3 +11,4 @@ printCheckpointLoad();
 printTraining();
 printModuleOverhead();
 await printBackends();
+printOnnxInference();

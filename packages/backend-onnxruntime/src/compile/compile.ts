@@ -8,6 +8,7 @@ import { setReadObserver } from '../backend.js';
 import { ONNX_TYPE } from '../exec/dtypes.js';
 import { ONNXRUNTIME, setKernelObserver } from '../exec/plan.js';
 import { OnnxModelSession } from '../model_session.js';
+import type { OrtSessionOptions } from '../ort/binding.js';
 import { encodeModel, type OnnxModel } from '../onnx/proto.js';
 import { Tracer, TraceError } from './tracer.js';
 
@@ -19,6 +20,8 @@ export interface CompileOptions {
   output_names?: readonly string[];
   /** Opset of the default domain (default 17). */
   opset_version?: number;
+  /** `compile` only: options of the session that runs the graph (e.g. `{ intraOpNumThreads: 1 }`; default onnxruntime's). */
+  session_options?: OrtSessionOptions;
 }
 
 /** A compiled function: call it like the original; `model` holds the ONNX bytes. */
@@ -106,7 +109,7 @@ export function compile(
   options: CompileOptions = {},
 ): CompiledFunction {
   const { model, input_names, output_names, single } = traceToOnnx(fn, exampleInputs, options);
-  const session = new OnnxModelSession(model);
+  const session = new OnnxModelSession(model, options.session_options ?? {});
   const shapes = exampleInputs.map((t) => [...t.shape]);
   const dtypes = exampleInputs.map((t) => t.dtype.name);
   const run = (...inputs: Tensor[]): Tensor | Tensor[] => {

@@ -1,0 +1,56 @@
+/**
+ * MLP 784-512-512-10 inference at batch 128 through `compile` (one onnxruntime session runs the
+ * whole traced graph) beside PyTorch in the same run (issue 4's target: ratio ≤ 0.5). Both sides
+ * single-threaded (PyTorch: torch.set_num_threads(1); onnxruntime: intraOpNumThreads 1), plus
+ * onnxruntime with its default thread pool. Times are medians in ms; ratio = ours / PyTorch.
+ */
+import '@nncompat/backend-onnxruntime';
+import { compile } from '@nncompat/backend-onnxruntime';
+import * as torch from '@nncompat/torch-compat';
+import { BenchMLP, TORCH_MODELS } from './models.js';
+import { ratio, runTorch, timeMs } from './pytorch.js';
+
+/** Median ms of one compiled inference (feed, run, read one element) and of the eager op path. */
+export interface OnnxInferenceTimes {
+  compiled1Ms: number;
+  compiledDefaultMs: number;
+  eagerMs: number;
+}
+
+/** Times the MLP on the onnxruntime backend: compiled (1 thread, default threads) and eager. */
+export function benchOnnxInference(iters = 50): OnnxInferenceTimes {
+  torch.manual_seed(0);
+  const model = new BenchMLP().to('onnxruntime');
+  model.eval();
+  const x = torch.randn([128, 784]).to('onnxruntime');
+  const one = compile(model as unknown as (t: torch.Tensor) => torch.Tensor, [x], { session_options: { intraOpNumThreads: 1 } });
+  const many = compile(model as unknown as (t: torch.Tensor) => torch.Tensor, [x]);
+  const read = (y: torch.Tensor | torch.Tensor[]): number => ((y as torch.Tensor).dataSync()[0] as number);
+  const r = {
+    compiled1Ms: timeMs(() => read(one(x)), iters),
+    compiledDefaultMs: timeMs(() => read(many(x)), iters),
+    eagerMs: timeMs(() => torch.no_grad(() => read(model(x))), iters),
+  };
+  one.dispose();
+  many.dispose();
+  return r;
+}
+
+const TORCH_CODE = `${TORCH_MODELS}
+_, mlp_infer = workload(BenchMLP, (784,), 128)
+print(json.dumps({"mlpInferMs": med(mlp_infer, 50)}))
+`;
+
+export function printOnnxInference(): void {
+  const r = benchOnnxInference();
+  const t = runTorch<{ mlpInferMs: number }>(TORCH_CODE);
+  const line = (label: string, ours: number) =>
+    console.log(`  ${label.padEnd(40)}: ${ours.toFixed(3).padStart(8)} ms` +
+      (t ? `   | PyTorch (1 thread) ${t.mlpInferMs.toFixed(3).padStart(7)} ms  ratio ${ratio(ours, t.mlpInferMs)}` : '   | PyTorch n/a'));
+  console.log('onnxruntime compile: MLP 784-512-512-10 inference, b=128 (issue 4 target: ratio <= 0.5)');
+  line('compile(), 1 thread', r.compiled1Ms);
+  line('compile(), default threads', r.compiledDefaultMs);
+  line('eager on onnxruntime (per-op sessions)', r.eagerMs);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) printOnnxInference();
