@@ -4,12 +4,9 @@
 // GPUJS_SKIPS lists per-backend skips; both are printed, never silent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBackend, setDefaultBackend } from '@nncompat/core';
-import { loadOpCases } from '@nncompat/core/testing';
-import { KNOWN_GAPS } from '../../core/src/conformance/known_gaps.js';
-import { replayCase } from '../../core/src/conformance/replay.js';
+import { GOLDEN_TOPICS, replayGoldenTopic } from '@nncompat/core/testing';
 import { GPUJS, kernelCoverage, type GpujsBackend } from './index.js';
 
-const TOPICS = ['elementwise', 'indexing', 'linalg', 'nn', 'reduce', 'views'];
 /** `<topic>/<case>` → why it is skipped on gpujs. */
 const GPUJS_SKIPS: Readonly<Record<string, string>> = {};
 
@@ -22,27 +19,12 @@ describe(`PyTorch goldens on ${GPUJS}`, () => {
     console.log(`${GPUJS} (gpu.js ${b.kernelMode}) kernel cache:`, b.kernels.stats());
     for (const r of kernelCoverage()) if (r.seen.length > 0) console.log(`  ${r.kernel}: some calls on the reference (${r.seen.join(', ')})`);
   });
-  for (const topic of TOPICS) {
+  for (const topic of GOLDEN_TOPICS) {
     it(topic, () => {
-      const failures: string[] = [];
-      let skipped = 0;
-      const cases = loadOpCases(topic);
-      for (const c of cases) {
-        const key = `${topic}/${c.name}`;
-        const skip = KNOWN_GAPS[key] ?? GPUJS_SKIPS[key];
-        if (skip) {
-          skipped++;
-          console.warn(`skipped on ${GPUJS}: ${key} (${skip})`);
-          continue;
-        }
-        try {
-          replayCase(topic, c);
-        } catch (e) {
-          failures.push(`${key}: ${(e as Error).message.split('\n')[0]}`);
-        }
-      }
-      expect(cases.length - skipped).toBeGreaterThan(0);
-      expect(failures).toEqual([]);
+      const r = replayGoldenTopic(topic, GPUJS_SKIPS);
+      for (const s of r.skipped) console.warn(`skipped on ${GPUJS}: ${s}`);
+      expect(r.total - r.skipped.length).toBeGreaterThan(0);
+      expect(r.failures).toEqual([]);
     });
   }
 });

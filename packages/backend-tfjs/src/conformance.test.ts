@@ -4,12 +4,9 @@
 // TFJS_SKIPS lists per-backend skips, printed, never silent (empty today).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDefaultBackend } from '@nncompat/core';
-import { loadOpCases } from '@nncompat/core/testing';
-import { KNOWN_GAPS } from '../../core/src/conformance/known_gaps.js';
-import { replayCase } from '../../core/src/conformance/replay.js';
+import { GOLDEN_TOPICS, replayGoldenTopic } from '@nncompat/core/testing';
 import { ready } from './index.js';
 
-const TOPICS = ['elementwise', 'indexing', 'linalg', 'nn', 'reduce', 'views'];
 /** `<backend>:<topic>/<case>` → why it is skipped on that backend. */
 const TFJS_SKIPS: Readonly<Record<string, string>> = {};
 
@@ -20,27 +17,13 @@ for (const backend of ['tfjs', 'tfjs-cpu']) {
       setDefaultBackend(backend);
     });
     afterAll(() => setDefaultBackend('reference'));
-    for (const topic of TOPICS) {
+    const skips = Object.fromEntries(Object.entries(TFJS_SKIPS).filter(([k]) => k.startsWith(`${backend}:`)).map(([k, v]) => [k.slice(backend.length + 1), v]));
+    for (const topic of GOLDEN_TOPICS) {
       it(topic, () => {
-        const failures: string[] = [];
-        let skipped = 0;
-        const cases = loadOpCases(topic);
-        for (const c of cases) {
-          const key = `${topic}/${c.name}`;
-          const skip = KNOWN_GAPS[key] ?? TFJS_SKIPS[`${backend}:${key}`];
-          if (skip) {
-            skipped++;
-            console.warn(`skipped on ${backend}: ${key} (${skip})`);
-            continue;
-          }
-          try {
-            replayCase(topic, c);
-          } catch (e) {
-            failures.push(`${key}: ${(e as Error).message.split('\n')[0]}`);
-          }
-        }
-        expect(cases.length - skipped).toBeGreaterThan(0);
-        expect(failures).toEqual([]);
+        const r = replayGoldenTopic(topic, skips);
+        for (const s of r.skipped) console.warn(`skipped on ${backend}: ${s}`);
+        expect(r.total - r.skipped.length).toBeGreaterThan(0);
+        expect(r.failures).toEqual([]);
       });
     }
   });

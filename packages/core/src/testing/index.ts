@@ -11,3 +11,4 @@ export * from './assert.js';
 export * from './gradcheck.js';
 export * from './kernel-probes.js';
 export * from './conformance-matrix.js';
+export * from './golden-suite.js';
