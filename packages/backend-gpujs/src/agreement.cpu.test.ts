@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getBackend } from '@nncompat/core';
 import { GPUJS, kernelCoverage, setGpujsMode, type GpujsBackend } from './index.js';
-import { agree } from './testing/agree.js';
+import { agree } from '@nncompat/core/testing';
 import { GROUPS } from './testing/cases.js';
 
 describe(`${GPUJS} in gpu.js cpu mode agrees with the reference backend`, () => {

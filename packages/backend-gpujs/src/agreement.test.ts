@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { getBackend } from '@nncompat/core';
 import { GPUJS, kernelCoverage, type GpujsBackend } from './index.js';
-import { agree } from './testing/agree.js';
+import { agree } from '@nncompat/core/testing';
 import { GROUPS } from './testing/cases.js';
 
 describe(`${GPUJS} (gpu.js default mode) agrees with the reference backend`, () => {

@@ -4,7 +4,7 @@
 import { beforeAll, describe, it } from 'vitest';
 import { avg_pool2d, cat, conv2d, conv_transpose2d, max_pool2d, where, type Tensor } from '@nncompat/core';
 import { ready } from './index.js';
-import { agree, type Inputs } from './testing/agree.js';
+import { agree, type Inputs } from '@nncompat/core/testing';
 
 type Case = [string, (x: Inputs) => Tensor | readonly Tensor[]];
 

@@ -4,7 +4,7 @@
  * diagonal), NaN, infinities, and a few calls that run on the reference by design.
  */
 import { cat, conv2d, where, type Tensor } from '@nncompat/core';
-import type { Inputs } from './agree.js';
+import type { Inputs } from '@nncompat/core/testing';
 
 /** [name, expression over seeded inputs]. */
 export type Case = readonly [string, (x: Inputs) => Tensor | readonly Tensor[]];

@@ -12,3 +12,4 @@ export * from './gradcheck.js';
 export * from './kernel-probes.js';
 export * from './conformance-matrix.js';
 export * from './golden-suite.js';
+export * from './agree.js';

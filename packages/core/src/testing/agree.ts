@@ -1,9 +1,9 @@
 /**
- * Cross-backend agreement harness for tests: builds identical seeded inputs on two backends,
- * runs one expression on each, and compares dtype, shape and values within float32 tolerance.
+ * Cross-backend agreement for backend tests: builds identical seeded inputs on the reference
+ * backend and on `backend`, runs one expression on each, and throws unless dtype, shape and
+ * values agree (float32 tolerance by default).
  */
-import { expect } from 'vitest';
-import { Tensor, type DTypeName } from '@nncompat/core';
+import { Tensor, type DTypeName } from '../index.js';
 
 /** Input builders bound to one backend (the same seed gives the same values everywhere). */
 export interface Inputs {
@@ -30,28 +30,31 @@ function inputs(backend: string, seed: number): Inputs {
   };
 }
 
-/** Runs `fn` on both backends and expects the same results (float32: rtol 1e-4, atol 1e-5 by default). */
+/**
+ * Runs `fn` on the reference backend and on `backend` with the same inputs; throws an Error
+ * naming the first disagreement (device, dtype, shape, or element beyond atol + rtol·|ref|).
+ *
+ * @example
+ * agree('tfjs', (x) => x.f([3, 4]).matmul(x.f([4, 2])));
+ */
 export function agree(backend: string, fn: (x: Inputs) => Tensor | readonly Tensor[], seed = 1, tol = { rtol: 1e-4, atol: 1e-5 }): void {
   const outs = (r: Tensor | readonly Tensor[]): Tensor[] => (r instanceof Tensor ? [r] : [...r]);
   const want = outs(fn(inputs('reference', seed)));
   const got = outs(fn(inputs(backend, seed)));
-  expect(got.length).toBe(want.length);
+  if (got.length !== want.length) throw new Error(`agree: ${got.length} outputs on ${backend}, ${want.length} on the reference`);
   got.forEach((g, k) => {
     const w = want[k]!;
-    expect(g.device, `output ${k} device`).toBe(backend);
-    expect(g.dtype.name, `output ${k} dtype`).toBe(w.dtype.name);
-    expect([...g.shape], `output ${k} shape`).toEqual([...w.shape]);
+    if (g.device !== backend) throw new Error(`agree: output ${k} is on ${g.device}, expected ${backend}`);
+    if (g.dtype.name !== w.dtype.name) throw new Error(`agree: output ${k} dtype ${g.dtype.name} vs ${w.dtype.name}`);
+    if (g.shape.join() !== w.shape.join()) throw new Error(`agree: output ${k} shape [${g.shape}] vs [${w.shape}]`);
     const gv = Array.from(g.dataSync() as ArrayLike<number>);
     const wv = Array.from(w.dataSync() as ArrayLike<number>);
     for (let i = 0; i < wv.length; i++) {
       const a = gv[i]!;
       const b = wv[i]!;
-      if (Number.isNaN(b)) {
-        expect(Number.isNaN(a), `output ${k}[${i}]: ${a} vs NaN`).toBe(true);
-        continue;
+      if (Number.isNaN(b) ? !Number.isNaN(a) : !(a === b || Math.abs(a - b) <= tol.atol + tol.rtol * Math.abs(b))) {
+        throw new Error(`agree: output ${k}[${i}] (of ${wv.length}) is ${a} on ${backend}, ${b} on the reference`);
       }
-      const ok = a === b || Math.abs(a - b) <= tol.atol + tol.rtol * Math.abs(b);
-      if (!ok) expect(a, `output ${k}[${i}] (of ${wv.length})`).toBe(b);
     }
   });
 }
