@@ -103,6 +103,18 @@ export interface SoftmaxAttrs { axis: number }
 export const BatchMatMul = 'BatchMatMul';
 export interface BatchMatMulInputs { a: TensorInfo; b: TensorInfo }
 
+/**
+ * inputs `{ bias, a: [n,k], b: [k,m] }` (one float32 or float64 dtype; `bias` broadcasts to
+ * `[n,m]`, rank at most 2), attrs AddmmAttrs → `[n,m]` = `beta*bias + alpha*(a·b)`, rounded as
+ * the composed ops round: the product to the dtype, then `alpha*·`, `beta*bias` and the sum,
+ * each to the dtype, with alpha and beta themselves in the dtype; `beta = 0` ignores `bias`
+ * (NaN included). What `F.linear` runs for 2-D input with bias; backends without it get the
+ * composed BatchMatMul + Mul + Add in core (no reference fallback).
+ */
+export const Addmm = 'Addmm';
+export interface AddmmInputs { bias: TensorInfo; a: TensorInfo; b: TensorInfo }
+export interface AddmmAttrs { alpha: number; beta: number }
+
 /** inputs `{ x: [N,C,H,W], weight: [O,C/g,kh,kw], bias: [O] | null }`. */
 export const Conv2D = 'Conv2D';
 export interface Conv2DAttrs {
@@ -154,13 +166,19 @@ export const Concat = 'Concat';
 export const Assign = 'Assign';
 export interface AssignInputs { dst: TensorInfo; src: TensorInfo }
 
+/**
+ * Kernels core replaces with other kernels' composition on a backend that lacks them (instead
+ * of the reference fallback's copy in, copy out): a backend may register them as fused fast paths.
+ */
+export const COMPOSED_KERNELS: ReadonlySet<string> = new Set([Addmm]);
+
 /** Every kernel name, for coverage tables. */
 export const ALL_KERNELS: readonly string[] = Object.freeze([
   Add, Sub, Mul, Div, Pow, Maximum, Minimum, FloorDiv, Remainder, Atan2,
   Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, LogicalAnd, LogicalOr, LogicalXor,
   Neg, Abs, Exp, Expm1, Log, Log1p, Sqrt, Rsqrt, Sin, Cos, Tanh, Sigmoid, Relu, Silu, Erf, Sign,
   Floor, Ceil, Round, Trunc, Reciprocal, LogicalNot, IsNan, Gelu, Softplus, LeakyRelu, Clamp, Cast, Contiguous,
-  Where, Sum, Prod, Max, Min, MaxDim, MinDim, ArgMax, ArgMin, Softmax, LogSoftmax, BatchMatMul,
+  Where, Sum, Prod, Max, Min, MaxDim, MinDim, ArgMax, ArgMin, Softmax, LogSoftmax, BatchMatMul, Addmm,
   Conv2D, ConvTranspose2D, Conv2DBackpropFilter, MaxPool2D, AvgPool2D, AvgPool2DBackward,
   Gather, ScatterAdd, IndexSelect, IndexAdd, Concat, Assign,
 ]);

@@ -2,7 +2,8 @@
 import { record, save } from '../autograd/function.js';
 import { no_grad } from '../autograd/grad_mode.js';
 import { RuntimeError } from '../errors.js';
-import { BatchMatMul } from '../kernels/names.js';
+import { getKernel } from '../backend/registry.js';
+import { Addmm, BatchMatMul } from '../kernels/names.js';
 import { broadcastShapes, numelOf } from '../shape.js';
 import { runKernel } from '../tensor/dispatch.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -182,7 +183,7 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, opts: { beta?: 
   checkDtypes(mat1, mat2);
   const outShape = [mat1.shape[0]!, mat2.shape[1]!];
   broadcastShapes(input.shape, outShape);
-  const out = no_grad(() => {
+  const out = addmmKernel(input, mat1, mat2, alpha, beta, outShape) ?? no_grad(() => {
     const prod = new Tensor(kernelBmm(mat1.unsqueeze(0), mat2.unsqueeze(0))._storage, outShape);
     const scaled = alpha === 1 ? prod : prod.mul(alpha);
     const b = beta === 1 ? input : input.mul(beta);
@@ -196,6 +197,20 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, opts: { beta?: 
     mat2.requires_grad ? s1.unpack().t().mm(alpha === 1 ? g! : g!.mul(alpha)) : null,
   ], [s1, s2]);
   return out;
+}
+
+/**
+ * The fused Addmm kernel's result, when the operands share a float32/float64 dtype and their
+ * backend registers Addmm; else null (core then composes BatchMatMul, Mul and Add, which every
+ * backend has, rather than copying to the reference backend).
+ */
+function addmmKernel(input: Tensor, mat1: Tensor, mat2: Tensor, alpha: number, beta: number, outShape: number[]): Tensor | null {
+  const dt = mat1.dtype;
+  if (input.dtype !== dt || (dt.name !== 'float32' && dt.name !== 'float64') || input.dim() > 2) return null;
+  const backend = mat1._storage.backend;
+  if (input._storage.backend !== backend || mat2._storage.backend !== backend || !getKernel(Addmm, backend.name)) return null;
+  const [r] = runKernel(Addmm, { bias: input, a: mat1, b: mat2 }, { alpha, beta });
+  return new Tensor(r!.storage, outShape);
 }
 
 P.addmm = function (this: Tensor, mat1, mat2, opts) {

@@ -1,9 +1,9 @@
 /**
  * The conformance matrix: for a backend, every SPI kernel as native (registered by the backend)
- * or fallback (run on the reference backend), and whether its probe agrees with the reference
+ * or fallback (run on the reference backend) or composed (core builds it from other kernels), and whether its probe agrees with the reference
  * backend, with the max error seen. `matrixMarkdown` renders the table kept in docs/.
  */
-import { getDefaultBackendName, kernelsFor, setDefaultBackend, type Tensor } from '../index.js';
+import { getDefaultBackendName, kernels as K, kernelsFor, setDefaultBackend, type Tensor } from '../index.js';
 import { KERNEL_PROBES, runProbe } from './kernel-probes.js';
 import { toNumbers } from './tensors.js';
 
@@ -80,7 +80,8 @@ export function matrixMarkdown(byBackend: Readonly<Record<string, readonly Kerne
   const kernels = Object.keys(KERNEL_PROBES);
   const cell = (r: KernelRow | undefined): string => {
     if (!r) return 'n/a';
-    const where = r.native ? 'native' : 'fallback';
+    // A missing kernel that core composes from others runs on the backend itself: say so.
+    const where = r.native ? 'native' : K.COMPOSED_KERNELS.has(r.kernel) ? 'composed' : 'fallback';
     if (r.status === 'error') return `**failing** (${where}): ${r.detail ?? ''}`.replace(/\|/g, '\\|');
     if (r.status === 'fail') return `**failing** (${where}), max err ${r.maxAbsErr.toExponential(1)}`;
     return `${where}, ${r.maxAbsErr === 0 ? 'exact' : `max err ${r.maxAbsErr.toExponential(1)}`}`;

@@ -76,6 +76,11 @@ export const KERNEL_PROBES: Readonly<Record<string, Probe>> = Object.freeze({
   Softmax: () => [r(3, 5).softmax(1)],
   LogSoftmax: () => [r(3, 5).log_softmax(0)],
   BatchMatMul: () => [r(4, 5).mm(r(5, 3)), r(2, 4, 5).matmul(r(5, 3)), r(5, 4).t().mm(r(5, 3))],
+  Addmm: () => [
+    r(4).addmm(r(3, 5), r(4, 5).t()),
+    r(3, 1).addmm(r(3, 5), r(5, 4), { alpha: 0.5, beta: 2 }),
+    r(1).addmm(r(1, 1), r(1, 1)),
+  ],
   Conv2D: () => [conv2d(r(2, 4, 7, 7), r(6, 2, 3, 3), r(6), { stride: 2, padding: 1, groups: 2 })],
   ConvTranspose2D: () => [conv_transpose2d(r(2, 4, 5, 5), r(4, 3, 3, 3), r(3), { stride: 2, padding: 1, output_padding: 1 })],
   Conv2DBackpropFilter: () => {

@@ -1,5 +1,6 @@
 /** `torch.nn.Linear` and `torch.nn.LazyLinear` (`y = x Wᵀ + b`). */
 import { type DType, type DTypeName, empty, no_grad, Parameter, RAW, type RemovableHandle, RuntimeError, type Tensor } from '@nncompat/core';
+import { linear as linearFn } from '../../functional/linear.js';
 import { calculateFanInAndFanOut, kaimingUniform, uniform } from '../init/basic.js';
 import { is_lazy, UninitializedParameter } from '../parameter.js';
 import type { LoadStateDictPreHookFn } from './hook-types.js';
@@ -54,8 +55,8 @@ export class Linear extends Module {
   }
 
   override forward(input: Tensor): Tensor {
-    const y = input.matmul(this.weight.t());
-    return this.bias === null ? y : y.add(this.bias);
+    // PyTorch's Linear.forward is F.linear: 2-D input with bias is one addmm (AddmmBackward0).
+    return linearFn(input, this.weight, this.bias);
   }
 
   override extra_repr(): string {

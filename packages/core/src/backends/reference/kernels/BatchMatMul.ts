@@ -9,7 +9,7 @@ import { BatchMatMul } from '../../../kernels/names.js';
 import { REFERENCE } from '../backend.js';
 import { values } from '../strided.js';
 import { input, fromFloat64 } from './common.impl.js';
-import { gemm, widenSpan } from './gemm.impl.js';
+import { gemm, isSmallGemm, widenSpan } from './gemm.impl.js';
 
 function batchMatMul(args: KernelArgs<HostArray>): KernelResult<HostArray> {
   const a = input(args, 'a');
@@ -22,9 +22,11 @@ function batchMatMul(args: KernelArgs<HostArray>): KernelResult<HostArray> {
   // rounded once at the end (at least as accurate as PyTorch's float32 accumulation).
   const acc = new Float64Array(batch * n * m);
   if (acc.length === 0 || k === 0) return fromFloat64(a.dtype, acc, outShape);
-  // Widen both operands to float64 once for the whole batch (gemm would per matrix).
-  const [av, aOff] = widenSpan(values(a), a.offset, a.shape, a.strides);
-  const [bv, bOff] = widenSpan(values(b), b.offset, b.shape, b.strides);
+  // Widen both operands to float64 once for the whole batch (gemm would per matrix), unless each
+  // product is small enough for gemm's direct loop, which reads them as they are.
+  const small = isSmallGemm(n, m, k);
+  const [av, aOff] = small ? [values(a), a.offset] : widenSpan(values(a), a.offset, a.shape, a.strides);
+  const [bv, bOff] = small ? [values(b), b.offset] : widenSpan(values(b), b.offset, b.shape, b.strides);
   for (let i = 0; i < batch; i++) {
     gemm(
       n, m, k,

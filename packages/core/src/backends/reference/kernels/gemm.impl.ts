@@ -50,6 +50,50 @@ export function widenSpan(data: NumArray, offset: number, shape: readonly number
   return [new Float64Array(data.subarray(lo, hi + 1)), offset - lo];
 }
 
+/**
+ * True when C = A·B is small enough that a direct i-j-p loop over the operands as they are
+ * beats widening and packing (whose fixed cost dominates tiny products such as a Linear(1, 1)
+ * call). Only below 8³ multiply-adds (packing measured faster from there) and with k within one
+ * packed block, so each element sums its k products in the same order as the packed path and
+ * the float64 result is bit-identical.
+ */
+export function isSmallGemm(m: number, n: number, k: number): boolean {
+  return m * n * k < 512 && k <= KC;
+}
+
+/**
+ * C = A·B (or C += A·B) by a direct loop, for `isSmallGemm` sizes: reads A and B through their
+ * strides in their own array types (no float64 copy), sums in p order from 0 like `microKernel`.
+ */
+export function gemmSmall(
+  m: number, n: number, k: number,
+  a: StridedMatrix, b: StridedMatrix,
+  c: Float64Array, cOffset: number, ldc: number,
+  accumulate: boolean,
+): void {
+  const ad = a.data;
+  const bd = b.data;
+  const ars = a.rowStride;
+  const acs = a.colStride;
+  const brs = b.rowStride;
+  const bcs = b.colStride;
+  for (let i = 0; i < m; i++) {
+    const ai = a.offset + i * ars;
+    const ci = cOffset + i * ldc;
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      let ia = ai;
+      let ib = b.offset + j * bcs;
+      for (let p = 0; p < k; p++) {
+        s += ad[ia]! * bd[ib]!;
+        ia += acs;
+        ib += brs;
+      }
+      c[ci + j] = accumulate ? c[ci + j]! + s : s;
+    }
+  }
+}
+
 /** Rows of C per micro-tile. */
 const MR = 4;
 /** Columns of C per micro-tile. */
@@ -183,6 +227,10 @@ export function gemm(
     for (let i = 0; i < m; i++) c.fill(0, cOffset + i * ldc, cOffset + i * ldc + n);
   }
   if (m === 0 || n === 0 || k === 0) return;
+  if (isSmallGemm(m, n, k)) {
+    gemmSmall(m, n, k, aIn, bIn, c, cOffset, ldc, true);
+    return;
+  }
   const a = widen(aIn, m, k);
   const b = widen(bIn, k, n);
   const ncMax = Math.min(NC, roundUp(n, NR));

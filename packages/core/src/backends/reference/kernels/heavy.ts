@@ -8,6 +8,7 @@ import { argMaxConfig } from './ArgMax.js';
 import { argMinConfig } from './ArgMin.js';
 import { avgPool2DConfig } from './AvgPool2D.js';
 import { avgPool2DBackwardConfig } from './AvgPool2DBackward.js';
+import { addmmConfig } from './Addmm.js';
 import { batchMatMulConfig } from './BatchMatMul.js';
 import { concatConfig } from './Concat.js';
 import { conv2DConfig } from './Conv2D.js';
@@ -33,6 +34,7 @@ import { softmaxConfig } from './Softmax.js';
  */
 export const HEAVY_KERNELS: KernelConfig<HostArray>[] = [
   batchMatMulConfig,
+  addmmConfig,
   conv2DConfig,
   convTranspose2DConfig,
   conv2DBackpropFilterConfig,
