@@ -1,5 +1,5 @@
 /** matmul / mm / bmm with PyTorch's batching rules, and their gradients. */
-import { record, save } from '../autograd/function.js';
+import { needsGrad, record, save } from '../autograd/function.js';
 import { no_grad } from '../autograd/grad_mode.js';
 import { RuntimeError } from '../errors.js';
 import { getKernel } from '../backend/registry.js';
@@ -182,13 +182,16 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, opts: { beta?: 
   }
   checkDtypes(mat1, mat2);
   const outShape = [mat1.shape[0]!, mat2.shape[1]!];
-  broadcastShapes(input.shape, outShape);
+  if (!broadcastsTo2(input.shape, outShape)) broadcastShapes(input.shape, outShape); // throws PyTorch's error
   const out = addmmKernel(input, mat1, mat2, alpha, beta, outShape) ?? no_grad(() => {
     const prod = new Tensor(kernelBmm(mat1.unsqueeze(0), mat2.unsqueeze(0))._storage, outShape);
     const scaled = alpha === 1 ? prod : prod.mul(alpha);
     const b = beta === 1 ? input : input.mul(beta);
     return beta === 0 ? scaled : scaled.add(b.to(scaled.dtype));
   });
+  // Under no_grad (or with no input requiring grad) record() would return at once: skip the
+  // saved-tensor objects and the backward closure it would be handed.
+  if (!needsGrad([input, mat1, mat2])) return out;
   const s1 = save(mat1);
   const s2 = save(mat2);
   record('AddmmBackward0', [input, mat1, mat2], [out], ([g]) => [
@@ -197,6 +200,17 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, opts: { beta?: 
     mat2.requires_grad ? s1.unpack().t().mm(alpha === 1 ? g! : g!.mul(alpha)) : null,
   ], [s1, s2]);
   return out;
+}
+
+/** True when `shape` (rank ≤ 2) broadcasts to the 2-D `out` (the common bias case, no allocation). */
+function broadcastsTo2(shape: readonly number[], out: readonly number[]): boolean {
+  const r = shape.length;
+  if (r > 2) return false;
+  for (let i = 0; i < r; i++) {
+    const d = shape[i]!;
+    if (d !== 1 && d !== out[2 - r + i]) return false;
+  }
+  return true;
 }
 
 /**

@@ -67,14 +67,22 @@ function mapInputs(inputs: KernelTensorInputs, f: (t: Tensor) => TensorInfo): Re
 }
 
 /** Wraps kernel results into storages on `backend`. */
-function wrapResults(backend: Backend, results: KernelResult[]): { storage: Storage; shape: readonly number[] }[] {
-  return results.map((r) => {
-    let n = 1;
-    for (const d of r.shape) n *= d;
-    const s = new Storage(backend, r.storage, r.dtype, n);
-    trackStorage(s);
-    return { storage: s, shape: r.shape };
-  });
+function wrapResults(backend: Backend, results: KernelResult | KernelResult[] | void): { storage: Storage; shape: readonly number[] }[] {
+  // A plain loop (no map closure, no toResults array for the common single result): this runs on every op.
+  if (!results) return [];
+  if (!Array.isArray(results)) return [wrapOne(backend, results)];
+  const out: { storage: Storage; shape: readonly number[] }[] = [];
+  for (let i = 0; i < results.length; i++) out.push(wrapOne(backend, results[i]!));
+  return out;
+}
+
+function wrapOne(backend: Backend, r: KernelResult): { storage: Storage; shape: readonly number[] } {
+  const shape = r.shape;
+  let n = 1;
+  for (let i = 0; i < shape.length; i++) n *= shape[i]!;
+  const s = new Storage(backend, r.storage, r.dtype, n);
+  trackStorage(s);
+  return { storage: s, shape };
 }
 
 /**
@@ -88,7 +96,7 @@ export function runKernel(
 ): { storage: Storage; shape: readonly number[] }[] {
   const backend = backendOf(inputs);
   const kernel = getKernel(name, backend.name);
-  if (kernel) return wrapResults(backend, toResults(kernel({ inputs: mapInputs(inputs, info), attrs, backend })));
+  if (kernel) return wrapResults(backend, kernel({ inputs: mapInputs(inputs, info), attrs, backend }));
   if (backend.name === REFERENCE_BACKEND) {
     throw new RuntimeError(`kernel '${name}' is not implemented by the reference backend`);
   }

@@ -11,7 +11,7 @@ import { Addmm, type AddmmAttrs } from '../../../kernels/names.js';
 import { REFERENCE } from '../backend.js';
 import { values } from '../strided.js';
 import { input } from './common.impl.js';
-import { gemm } from './gemm.impl.js';
+import { gemm, isSmallGemm } from './gemm.impl.js';
 
 const identity = (v: number): number => v;
 
@@ -24,15 +24,6 @@ function addmm(args: KernelArgs<HostArray>): KernelResult<HostArray> {
   const n = a.shape[0]!;
   const k = a.shape[1]!;
   const m = b.shape[1]!;
-  const acc = new Float64Array(n * m);
-  if (k > 0 && acc.length > 0) {
-    gemm(
-      n, m, k,
-      { data: values(a), offset: a.offset, rowStride: a.strides[0]!, colStride: a.strides[1]! },
-      { data: values(b), offset: b.offset, rowStride: b.strides[0]!, colStride: b.strides[1]! },
-      acc, 0, m, false,
-    );
-  }
   // Each composed op (mm, mul, mul, add) rounds its result to the dtype; float32 stores round.
   const round = a.dtype.name === 'float32' ? Math.fround : identity;
   const al = round(alpha);
@@ -43,10 +34,35 @@ function addmm(args: KernelArgs<HostArray>): KernelResult<HostArray> {
   const bRow = r === 2 && bias.shape[0] !== 1 ? bias.strides[0]! : 0;
   const bCol = r >= 1 && bias.shape[r - 1] !== 1 ? bias.strides[r - 1]! : 0;
   const bv = values(bias);
+  const av = values(a);
+  const bm = values(b);
+  const as0 = a.strides[0]!;
+  const as1 = a.strides[1]!;
+  const bs0 = b.strides[0]!;
+  const bs1 = b.strides[1]!;
+  // Tiny products (a Linear(1, 1) call) sum each element inline, in gemm's p order from 0;
+  // larger ones go through gemm into float64 accumulators first.
+  const small = isSmallGemm(n, m, k);
+  let acc: Float64Array | null = null;
+  if (!small && k > 0 && n * m > 0) {
+    acc = new Float64Array(n * m);
+    gemm(n, m, k, { data: av, offset: a.offset, rowStride: as0, colStride: as1 }, { data: bm, offset: b.offset, rowStride: bs0, colStride: bs1 }, acc, 0, m, false);
+  }
   for (let i = 0; i < n; i++) {
     let o = bias.offset + i * bRow;
     for (let j = 0; j < m; j++) {
-      let p = round(acc[i * m + j]!);
+      let s = 0;
+      if (acc) s = acc[i * m + j]!;
+      else if (small) {
+        let ia = a.offset + i * as0;
+        let ib = b.offset + j * bs1;
+        for (let q = 0; q < k; q++) {
+          s += av[ia]! * bm[ib]!;
+          ia += as1;
+          ib += bs0;
+        }
+      }
+      let p = round(s);
       if (alpha !== 1) p = round(p * al);
       if (beta !== 0) {
         const q = bv[o]!;
