@@ -8,8 +8,10 @@ const scopes: Set<Storage>[] = [];
 
 /** Records a new storage in the innermost open scope. */
 export function trackStorage(s: Storage): void {
-  const top = scopes[scopes.length - 1];
-  if (top) top.add(s);
+  // Checked first: outside any tidy(), scopes[-1] would be a slow named-property lookup ("-1")
+  // up the prototype chain, on every kernel result.
+  const n = scopes.length;
+  if (n !== 0) scopes[n - 1]!.add(s);
 }
 
 /** Removes a storage from every open scope so `tidy` will not free it. */
