@@ -12,6 +12,7 @@
 import { registerBackend, registerKernel } from '@nncompat/core';
 import { OnnxruntimeBackend } from './backend.js';
 import { ONNXRUNTIME } from './exec/plan.js';
+import { ADDMM_KERNELS } from './kernels/addmm.js';
 import { BINARY_KERNELS } from './kernels/binary.js';
 import { CONV_KERNELS } from './kernels/conv.js';
 import { COPY_KERNELS } from './kernels/copy.js';
@@ -29,7 +30,7 @@ export const ONNXRUNTIME_PRIORITY = -10;
 registerBackend(ONNXRUNTIME, () => new OnnxruntimeBackend(), ONNXRUNTIME_PRIORITY);
 for (const k of [
   ...BINARY_KERNELS, ...UNARY_KERNELS, ...COPY_KERNELS, ...REDUCE_KERNELS, ...SOFTMAX_KERNELS,
-  ...MATMUL_KERNELS, ...CONV_KERNELS, ...POOL_KERNELS, ...INDEXING_KERNELS,
+  ...MATMUL_KERNELS, ...ADDMM_KERNELS, ...CONV_KERNELS, ...POOL_KERNELS, ...INDEXING_KERNELS,
 ]) registerKernel(k);
 installOnnxExporter();
 

@@ -37,6 +37,10 @@ describe.skipIf(why !== null)('generated single-op models pass onnx.checker.chec
     expectAgree(K.Softmax, { x }, { axis: 1 });
     expectAgree(K.LogSoftmax, { x }, { axis: 0 });
     expectAgree(K.BatchMatMul, { a: { base: rnd([2, 3, 4]) }, b: { base: rnd([2, 4, 5]) } }, {}, { tol: { rtol: 1e-4, atol: 1e-4 } });
+    // Addmm: Gemm with transB and a broadcast C; float64 with a scale float32 cannot hold (Mul/Add); beta=0 (no C).
+    expectAgree(K.Addmm, { bias: { base: rnd([5]) }, a: { base: rnd([3, 4]) }, b: { base: rnd([5, 4]), view: (t) => t.t() } }, { alpha: 1, beta: 1 }, { tol: { rtol: 1e-4, atol: 1e-4 } });
+    expectAgree(K.Addmm, { bias: { base: rnd([3, 5], 'float64') }, a: { base: rnd([3, 4], 'float64') }, b: { base: rnd([4, 5], 'float64') } }, { alpha: 0.1, beta: 0.3 }, { tol: { rtol: 1e-10, atol: 1e-10 } });
+    expectAgree(K.Addmm, { bias: { base: rnd([5]) }, a: { base: rnd([3, 4]) }, b: { base: rnd([4, 5]) } }, { alpha: 2, beta: 0 }, { tol: { rtol: 1e-4, atol: 1e-4 } });
     const conv = { stride: [1, 2], padding: [1, 0], dilation: [1, 1], groups: 1 };
     expectAgree(K.Conv2D, { x: { base: rnd([1, 2, 5, 5]) }, weight: { base: rnd([3, 2, 3, 3]) }, bias: { base: rnd([3]) } }, conv, { tol: { rtol: 1e-4, atol: 1e-4 } });
     expectAgree(K.ConvTranspose2D, { x: { base: rnd([1, 2, 5, 5]) }, weight: { base: rnd([2, 3, 3, 3]) }, bias: null }, { ...conv, outputPadding: [0, 1] }, { tol: { rtol: 1e-4, atol: 1e-4 } });
