@@ -1,2 +1,3 @@
 import { sharedConfig } from '../../tooling/vitest-config/vitest.shared.mjs';
-export default sharedConfig();
+// backend-setup makes NNCOMPAT_BACKEND's backend the default (npm run test:backends).
+export default sharedConfig({ test: { setupFiles: ['./src/testing/backend-setup.ts'] } });

@@ -57,6 +57,14 @@ const clamp: Body = (g, x, c, attrs) => {
   return node(g, 'Clip', [x, min === null ? '' : constScalar(g, c, min), max === null ? '' : constScalar(g, c, max)]);
 };
 
+const leakyRelu: Body = (g, x, c, attrs) => {
+  const slope = attrs['negativeSlope'] as number;
+  if (c.name !== 'float64') return node(g, 'LeakyRelu', [x], { alpha: { f: slope } });
+  // ONNX's alpha attribute is a float32: round-tripping 0.2 through it is off by ~1e-9 in
+  // float64 results, so float64 composes PyTorch's x > 0 ? x : x·slope with a float64 slope.
+  return node(g, 'Where', [node(g, 'Greater', [x, constScalar(g, c, 0)]), x, node(g, 'Mul', [x, constScalar(g, c, slope)])]);
+};
+
 const sign: Body = (g, x, c) => {
   if (!c.is_floating_point) return node(g, 'Sign', [x]);
   // onnxruntime's Sign maps NaN to 0; PyTorch keeps NaN.
@@ -94,6 +102,6 @@ export const UNARY_KERNELS: KernelConfig<HostArray>[] = [
   planKernel(K.IsNan, unary(FLOATS, op('IsNaN'), 'bool')),
   planKernel(K.Gelu, unary(FLOATS, gelu, 'same', true)),
   planKernel(K.Softplus, unary(FLOATS, softplus, 'same', true)),
-  planKernel(K.LeakyRelu, unary(FLOATS, (g, x, _c, a) => node(g, 'LeakyRelu', [x], { alpha: { f: a['negativeSlope'] as number } }), 'same', true)),
+  planKernel(K.LeakyRelu, unary(FLOATS, leakyRelu, 'same', true)),
   planKernel(K.Clamp, unary(NUMERIC, clamp, 'same', true)),
 ];

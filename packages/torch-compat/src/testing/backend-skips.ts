@@ -1,0 +1,52 @@
+/**
+ * Per-backend skips of the PyTorch golden suites (issue 6): every entry says why the test
+ * cannot pass on that backend. backend-setup.ts prints each skip when it is applied.
+ */
+import type { Test } from 'vitest';
+
+/** One skipped test: the backend, the test file (under src/), the test's full name ('*': every test of the file), why. */
+export interface BackendSkip {
+  backend: 'tfjs' | 'tfjs-cpu' | 'onnxruntime' | 'gpujs';
+  file: string;
+  test: string;
+  reason: string;
+}
+
+const DEVICE_REPR =
+  "repr names the device of tensors off the CPU (reference) backend, as PyTorch's does for cuda tensors " +
+  "(\", device='<backend>'\"); the fixtures are the text of CPU tensors";
+const CENTERED_RMSPROP =
+  'float32 rounding: the backend sums MatMul/Conv products in another order than PyTorch, and centered ' +
+  'RMSprop divides by sqrt(v - m^2), turning those rounding-level gradient differences into full steps';
+
+/** The skip list; keep it short and give each entry a reason a reader can check. */
+export const BACKEND_SKIPS: readonly BackendSkip[] = [
+  ...(['tfjs', 'onnxruntime', 'gpujs'] as const).map((backend) => ({ backend, file: 'tensor-str.golden.test.ts', test: '*', reason: DEVICE_REPR })),
+  {
+    backend: 'onnxruntime',
+    file: 'training/lstm.test.ts',
+    test: 'lstm: 20-step trajectories match PyTorch 1.13.0a0 (seed 0, float32) > RMSprop {"lr":0.005,"momentum":0.5,"centered":true}',
+    reason: `${CENTERED_RMSPROP} (final lstm.weight_ih_l1 off by 3.1e-5 relative, tolerance 2.8e-5)`,
+  },
+  {
+    backend: 'gpujs',
+    file: 'training/cnn.test.ts',
+    test: 'cnn: 20-step trajectories match PyTorch 1.13.0a0 (seed 0, float32) > RMSprop {"lr":0.005,"momentum":0.5,"centered":true}',
+    reason: `${CENTERED_RMSPROP} (final fc.weight off by 4.6e-5 relative, tolerance 4.0e-5)`,
+  },
+];
+
+/** `describe > ... > it` names of a test, joined with ' > '. */
+function fullName(task: Test): string {
+  const parts: string[] = [task.name];
+  for (let s = task.suite; s && s.name; s = s.suite) parts.unshift(s.name);
+  return parts.join(' > ');
+}
+
+/** The reason `task` is skipped on `backend`, or undefined when it runs. */
+export function skipReason(backend: string, task: Test): string | undefined {
+  const file = task.file.name.replace(/^.*?src\//, '');
+  const name = fullName(task);
+  const hit = BACKEND_SKIPS.find((s) => s.backend === backend && s.file === file && (s.test === '*' || s.test === name));
+  return hit ? `${file} > ${name}: ${hit.reason}` : undefined;
+}
