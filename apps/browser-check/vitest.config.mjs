@@ -1,0 +1,2 @@
+import { sharedConfig } from '../../tooling/vitest-config/vitest.shared.mjs';
+export default sharedConfig();
