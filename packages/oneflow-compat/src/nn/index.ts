@@ -10,10 +10,17 @@
  */
 import { Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict } from './containers.js';
 import { Conv2d, Identity, Linear, ReLU, Sigmoid, Tanh } from './layers.js';
+import { GELU, LeakyReLU, LogSoftmax, Softmax } from './layers-activation.js';
+import { AdaptiveAvgPool2d, AvgPool2d, MaxPool2d } from './layers-pool.js';
+import { BatchNorm1d, BatchNorm2d, LayerNorm } from './layers-norm.js';
+import { Dropout, Embedding, Flatten } from './layers-misc.js';
+import { CrossEntropyLoss, MSELoss, NLLLoss } from './layers-loss.js';
 import { Module } from './module.js';
 import { register_module_class } from '../serialization/registry.js';
 
-for (const cls of [Module, Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict, Linear, Identity, ReLU, Sigmoid, Tanh, Conv2d]) {
+for (const cls of [Module, Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict, Linear, Identity, ReLU, Sigmoid, Tanh, Conv2d,
+  GELU, LeakyReLU, Softmax, LogSoftmax, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, BatchNorm1d, BatchNorm2d, LayerNorm,
+  Dropout, Embedding, Flatten, CrossEntropyLoss, MSELoss, NLLLoss]) {
   register_module_class(cls);
 }
 
@@ -22,4 +29,9 @@ export { Parameter } from './parameter.js';
 export { IncompatibleKeys } from './incompatible-keys.js';
 export { Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict, type ParameterDictInput } from './containers.js';
 export { Linear, Identity, ReLU, Sigmoid, Tanh, Conv2d, type Conv2dOptions } from './layers.js';
+export { GELU, LeakyReLU, Softmax, LogSoftmax } from './layers-activation.js';
+export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, type MaxPool2dOptions, type AvgPool2dOptions } from './layers-pool.js';
+export { BatchNorm1d, BatchNorm2d, LayerNorm, type BatchNormOptions, type LayerNormOptions } from './layers-norm.js';
+export { Dropout, Embedding, Flatten, type EmbeddingOptions } from './layers-misc.js';
+export { CrossEntropyLoss, MSELoss, NLLLoss, type Reduction, type NLLLossOptions, type CrossEntropyLossOptions } from './layers-loss.js';
 export { functional } from '../functional/index.js';
