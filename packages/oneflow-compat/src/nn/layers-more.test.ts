@@ -131,6 +131,11 @@ describe('BatchNorm1d / BatchNorm2d', () => {
     expect([...plain.state_dict().keys()]).toEqual([]);
     expect(plain.running_mean).toBeNull();
     expect(plain.num_batches_tracked).toBeNull();
+    expect([...plain._parameters.keys()]).toEqual(['weight', 'bias', 'running_mean', 'running_var']);
+    expect([...plain._buffers.keys()]).toEqual(['num_batches_tracked']);
+    expect(plain.training).toBe(true);
+    const y = plain(flow.tensor([[1, 2], [3, 6]], { dtype: flow.float32 })) as flow.Tensor;
+    expect(y.tolist()).toEqual([[-1, -1], [1, 1]].map((r) => r.map((v) => expect.closeTo(v, 4))));
   });
 
   for (const [name, mkT, mkF, shape] of [

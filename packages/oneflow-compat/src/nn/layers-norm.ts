@@ -2,7 +2,8 @@
  * OneFlow's normalisation layers: `BatchNorm1d` / `BatchNorm2d` (python/oneflow/nn/modules/
  * batchnorm.py, OneFlow 1.0) and `LayerNorm` (normalization.py). OneFlow's `_NormBase` keeps
  * float32 `running_mean` (zeros) / `running_var` (ones) and an int64 scalar `num_batches_tracked`;
- * without `track_running_stats` the three are registered as None. Its `momentum` has no `None`
+ * without `track_running_stats` the statistics are registered as None parameters and the
+ * counter as a None buffer, as OneFlow does. Its `momentum` has no `None`
  * (cumulative average) form: OneFlow computes `1 - momentum`.
  */
 import { no_grad, ones, tensor, ValueError, zeros, type DType } from '@nncompat/core';
@@ -57,8 +58,9 @@ export abstract class BatchNormBase extends Module {
       this.register_buffer('running_var', asFlow(ones([num_features])));
       this.register_buffer('num_batches_tracked', asFlow(tensor(0, { dtype: 'int64' })));
     } else {
-      this.register_buffer('running_mean', null);
-      this.register_buffer('running_var', null);
+      // OneFlow registers the two statistics as None *parameters* here (only the counter as a buffer).
+      this.register_parameter('running_mean', null);
+      this.register_parameter('running_var', null);
       this.register_buffer('num_batches_tracked', null);
     }
     this.reset_parameters();
