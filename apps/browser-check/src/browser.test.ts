@@ -81,12 +81,7 @@ describe.skipIf(!present)('backends in headless Chromium agree with the referenc
   it('tfjs (webgl): matmul, conv2d, MLP forward and every MLP gradient match the reference', () => check('tfjs', () => true));
   it('gpujs (WebGL2): matmul, conv2d and MLP forward/loss match the reference', () => check('gpujs', (n) => !isGrad(n)));
 
-  // KNOWN BUG, found by this test: on gpu.js WebGL2 every MLP gradient is wrong (w1: 509 of 512
-  // elements off, up to 2.4; b2: 3 of 4) while the forward pass and loss agree to 1e-6. Whether
-  // gpu.js's Node modes get this backward right is unchecked (backend-gpujs tests no backward).
-  // `it.fails` keeps this visible: it turns red the day the gradients agree, so it can be flipped.
-  it.fails('gpujs (WebGL2): MLP gradients match the reference [KNOWN BUG: wrong on WebGL2, see README]', () => {
-    console.warn('KNOWN BUG: gpujs MLP gradients disagree with the reference on gpu.js WebGL2 (expected failure)');
-    check('gpujs', isGrad);
-  });
+  // This check found gpu.js's GLSL pow() being undefined for negative bases (x.pow(2) in the
+  // MSE backward); backend-gpujs now raises negative bases by magnitude with the exponent's sign.
+  it('gpujs (WebGL2): every MLP gradient matches the reference', () => check('gpujs', isGrad));
 });

@@ -13,7 +13,19 @@ const ARITH: readonly (readonly [string, string])[] = [
   [K.Sub, 'return x - y;'],
   [K.Mul, 'return x * y;'],
   [K.Div, 'return x / y;'],
-  [K.Pow, 'return Math.pow(x, y);'],
+  // GLSL's pow(x, y) is undefined for x < 0 (it gave wrong gradients of x.pow(2) on WebGL):
+  // negative bases are raised by magnitude, with the sign of odd integer exponents, else NaN.
+  [K.Pow, [
+    'if (y == 0.0) { return 1.0; }',
+    'if (x >= 0.0) { return Math.pow(x, y); }',
+    'if (x != x) { return x; }',
+    'if (Math.floor(y) == y) {',
+    '  let m = Math.pow(-x, y);',
+    '  if (y - 2.0 * Math.floor(y / 2.0) == 1.0) { return -m; }',
+    '  return m;',
+    '}',
+    'return Math.sqrt(-1.0);',
+  ].join('\n')],
   // NaN propagates through maximum/minimum, as in PyTorch.
   [K.Maximum, 'if (x !== x) { return x; }\nif (y !== y) { return y; }\nif (x > y) { return x; }\nreturn y;'],
   [K.Minimum, 'if (x !== x) { return x; }\nif (y !== y) { return y; }\nif (x < y) { return x; }\nreturn y;'],
