@@ -5,8 +5,8 @@
  * in memory. Writing streams the header and each tensor to a sibling temporary file and renames
  * it into place, as the reference crate does, so an existing file is never left half-written.
  */
-import * as fs from 'node:fs';
-import * as nodePath from 'node:path';
+import type * as Fs from 'node:fs';
+import { nodeFs, nodePath as nodePathModule } from '../../utils/node.js';
 import { decodeRecord, prepareRecords, type DeserializedRecords, type SafetensorsMetadata } from './bytes.js';
 import type { TensorRecord } from './codec.js';
 import { SafetensorError } from './errors.js';
@@ -21,7 +21,7 @@ function readExactly(fd: number, length: number, position: number): Uint8Array {
   const out = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer, 0, length);
   let done = 0;
   while (done < length) {
-    const got = fs.readSync(fd, out, done, Math.min(READ_CHUNK, length - done), position + done);
+    const got = nodeFs().readSync(fd, out, done, Math.min(READ_CHUNK, length - done), position + done);
     if (got === 0) {
       throw new SafetensorError('IoError', `I/O error: unexpected end of file at byte ${position + done} (the file shrank while open?)`);
     }
@@ -45,15 +45,15 @@ export class SafeOpenRecords {
   readonly header: SafetensorsHeader;
 
   /** Opens `path` and validates its header against the file size. */
-  constructor(readonly path: fs.PathLike) {
-    const fd = fs.openSync(path, 'r');
+  constructor(readonly path: Fs.PathLike) {
+    const fd = nodeFs().openSync(path, 'r');
     try {
-      const size = fs.fstatSync(fd).size;
+      const size = nodeFs().fstatSync(fd).size;
       const prefix = readExactly(fd, Math.min(N_LEN, size), 0);
       const n = readHeaderSize(prefix, size);
       this.header = parseHeader(readExactly(fd, n, N_LEN), size);
     } catch (e) {
-      fs.closeSync(fd);
+      nodeFs().closeSync(fd);
       throw e;
     }
     this.fd = fd;
@@ -92,7 +92,7 @@ export class SafeOpenRecords {
   /** Closes the file; later reads fail. Calling it twice is harmless. */
   close(): void {
     if (this.fd !== null) {
-      fs.closeSync(this.fd);
+      nodeFs().closeSync(this.fd);
       this.fd = null;
     }
   }
@@ -108,7 +108,7 @@ export class SafeOpenRecords {
  * f.close();
  * ```
  */
-export function openRecords(path: fs.PathLike): SafeOpenRecords {
+export function openRecords(path: Fs.PathLike): SafeOpenRecords {
   return new SafeOpenRecords(path);
 }
 
@@ -120,7 +120,7 @@ export function openRecords(path: fs.PathLike): SafeOpenRecords {
  * const { tensors, metadata } = readRecordsFile('model.safetensors');
  * ```
  */
-export function readRecordsFile(path: fs.PathLike): DeserializedRecords {
+export function readRecordsFile(path: Fs.PathLike): DeserializedRecords {
   const f = new SafeOpenRecords(path);
   try {
     const tensors = new Map<string, TensorRecord>();
@@ -146,18 +146,18 @@ export function writeRecordsFile(
   metadata?: SafetensorsMetadata | null,
 ): void {
   const { head, parts } = prepareRecords(tensors, metadata);
-  const tmp = nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const fd = fs.openSync(tmp, 'w');
+  const tmp = nodePathModule().join(nodePathModule().dirname(path), `.${nodePathModule().basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const fd = nodeFs().openSync(tmp, 'w');
   try {
     try {
       writeAll(fd, head);
       for (const p of parts) writeAll(fd, p);
     } finally {
-      fs.closeSync(fd);
+      nodeFs().closeSync(fd);
     }
-    fs.renameSync(tmp, path);
+    nodeFs().renameSync(tmp, path);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    nodeFs().rmSync(tmp, { force: true });
     throw e;
   }
 }
@@ -165,6 +165,6 @@ export function writeRecordsFile(
 function writeAll(fd: number, bytes: Uint8Array): void {
   let done = 0;
   while (done < bytes.length) {
-    done += fs.writeSync(fd, bytes, done, Math.min(READ_CHUNK, bytes.length - done));
+    done += nodeFs().writeSync(fd, bytes, done, Math.min(READ_CHUNK, bytes.length - done));
   }
 }

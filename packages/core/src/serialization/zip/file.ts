@@ -4,7 +4,7 @@
  * central directory, local headers, the entries actually read) are read into it, each once,
  * straight into place: no whole-file buffer and no second copy. Node only.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { nodeFs } from '../../utils/node.js';
 import { readZip, type ReadZipOptions, type ZipReader } from './reader.js';
 import { ZipFormatError } from './errors.js';
 
@@ -28,6 +28,7 @@ export interface ZipFileReader extends ZipReader {
  * ```
  */
 export function readZipFile(path: string, options: Omit<ReadZipOptions, 'ensure'> = {}): ZipFileReader {
+  const { closeSync, fstatSync, openSync, readSync } = nodeFs();
   let fd: number | null = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
