@@ -90,14 +90,21 @@ function rebuildTensor(storageV: unknown, offsetV: unknown, sizeV: unknown, stri
   return t;
 }
 
+/** One marker per storage class, shared by the globals and by persistent ids naming them. */
+const STORAGE_TYPES: ReadonlyMap<string, StorageType> = new Map(
+  Object.entries(STORAGE_DTYPES).map(([name, dtype]) => [name, new StorageType(name, DTYPE_BY_NAME[dtype]!)]),
+);
+
+let torchGlobalsCache: PickleGlobal[] | null = null;
+
+/** The allow-list of torch globals; built once, every unpickler of every load shares it. */
 function torchGlobals(): PickleGlobal[] {
+  if (torchGlobalsCache) return torchGlobalsCache;
   const g = pickle.defineGlobal;
   const types = torchTypes();
   const r: PickleGlobal[] = [pickle.ORDERED_DICT_GLOBAL];
-  for (const [name, dtype] of Object.entries(STORAGE_DTYPES)) {
-    const marker = new StorageType(name, DTYPE_BY_NAME[dtype]!);
+  for (const [name, marker] of STORAGE_TYPES) {
     r.push(g('torch', name, { call: () => marker, construct: () => marker }));
-    Object.defineProperty(marker, 'global', { value: true });
     r.push(g('torch.storage', name, { call: () => marker, construct: () => marker }));
   }
   for (const [name, dtype] of Object.entries(DTYPE_BY_NAME)) r.push(g('torch', name, { call: () => dtype, construct: () => dtype }));
@@ -110,7 +117,7 @@ function torchGlobals(): PickleGlobal[] {
         const st = asStorage(a[0], '_rebuild_tensor_v3');
         // GLOBAL pushes `torch.float32` as a global reference; the call sees it unresolved.
         const d = a[6];
-        const dtype = d instanceof DType ? d : pickle.isPickleGlobal(d) && d.module === 'torch' ? DTYPE_BY_NAME[d.name] : undefined;
+        const dtype = d instanceof DType ? d : dtypeOfGlobal(d);
         if (!dtype) throw new RuntimeError('_rebuild_tensor_v3: expected a dtype');
         const bytes = st.tensor.dataSync() as Uint8Array;
         const typed = decodeElements(bytes, dtype, Math.floor(bytes.length / dtype.itemsize), false, '_rebuild_tensor_v3 storage');
@@ -144,6 +151,7 @@ function torchGlobals(): PickleGlobal[] {
       },
     }),
   );
+  torchGlobalsCache = r;
   return r;
 }
 
@@ -188,18 +196,19 @@ function unpicklerOptions(weightsOnly: boolean, persistentLoad: (pid: unknown) =
 function storageTypeOf(v: unknown): StorageType | null {
   if (v instanceof StorageType) return v;
   if (pickle.isPickleGlobal(v) && (v.module === 'torch' || v.module === 'torch.storage')) {
-    const d = STORAGE_DTYPES[v.name];
-    if (d) return new StorageType(v.name, DTYPE_BY_NAME[d]!);
+    return STORAGE_TYPES.get(v.name) ?? null;
   }
   return null;
 }
 
+/** The dtype a `torch.<dtype>` global reference names (GLOBAL pushes it unresolved), if any. */
+function dtypeOfGlobal(v: unknown): DType | undefined {
+  return pickle.isPickleGlobal(v) && v.module === 'torch' ? DTYPE_BY_NAME[v.name] : undefined;
+}
+
 /** Globals pushed as plain values (GLOBAL without a call): dtypes become dtype objects. */
 function resolveGlobalValues(v: unknown, seen = new Map<unknown, unknown>()): unknown {
-  if (pickle.isPickleGlobal(v)) {
-    const d = v.module === 'torch' ? DTYPE_BY_NAME[v.name] : undefined;
-    return d ?? v;
-  }
+  if (pickle.isPickleGlobal(v)) return dtypeOfGlobal(v) ?? v;
   if (v === null || typeof v !== 'object' || v instanceof Tensor) return v;
   if (seen.has(v)) return seen.get(v);
   if (Array.isArray(v)) {
