@@ -13,3 +13,4 @@ export * from './kernel-probes.js';
 export * from './conformance-matrix.js';
 export * from './golden-suite.js';
 export * from './agree.js';
+export * from './python.js';

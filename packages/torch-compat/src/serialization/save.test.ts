@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe as suite, expect, it } from 'vitest';
 import { arange, OrderedDict, Parameter, randn, tensor, Tensor, zip } from '@nncompat/core';
+import { hasTorchPython, TORCH_PYTHON } from '@nncompat/core/testing';
 import { load } from './load.js';
 import { save } from './save.js';
 import { describe } from './describe.test-util.js';
@@ -68,17 +69,8 @@ suite('torch.save', () => {
 });
 
 // Real PyTorch reads what we write (skipped, with a printed reason, where python3+torch is absent: CI has it only when installed).
-const PY = '/usr/bin/python3';
-function hasTorch(): boolean {
-  if (!existsSync(PY)) return false;
-  try {
-    execFileSync(PY, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const torchAvailable = hasTorch();
+const PY = TORCH_PYTHON;
+const torchAvailable = hasTorchPython();
 if (!torchAvailable) console.log('torch.save round trip with real PyTorch: skipped, /usr/bin/python3 with torch is not installed');
 
 // Starting Python with torch takes seconds, far more on a loaded machine.

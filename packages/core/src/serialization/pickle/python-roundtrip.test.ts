@@ -1,27 +1,18 @@
 // Writes with our Pickler and writeZip, reads with real Python/torch. CI has no Python, so this
 // file skips (and says so) where /usr/bin/python3 with torch is missing.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeZip } from '../zip/index.js';
 import { FIXTURES, fixtureJson } from '../zip/fixtures.test-util.js';
 import { fromTagged, type Tagged } from './golden.test-util.js';
 import { OrderedDict, defineGlobal, dumps, tuple, type PickleReduction } from './index.js';
+import { hasTorchPython, TORCH_PYTHON } from '../../testing/python.js';
 
-const PY = '/usr/bin/python3';
+const PY = TORCH_PYTHON;
 const GOLDENS = join(FIXTURES, '../../../tooling/goldens');
 
-function hasTorch(): boolean {
-  if (!existsSync(PY)) return false;
-  try {
-    execFileSync(PY, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const available = hasTorch();
+const available = hasTorchPython();
 if (!available) console.log(`python-roundtrip: skipped, ${PY} with torch is not available here`);
 
 function python(script: string, input: string | Uint8Array): string {
