@@ -17,12 +17,15 @@ export const haveChromium = (): boolean => existsSync(CHROMIUM);
 /**
  * Flags from the machine notes: no network side traffic (the machine's network is closed), and
  * SwiftShader (Chromium's software GL) so WebGL exists without a GPU. `--disable-gpu` is
- * deliberately absent: with it Chromium offers no WebGL context at all.
+ * deliberately absent: with it Chromium offers no WebGL context at all. `--enable-unsafe-webgpu`
+ * makes Chromium offer its SwiftShader (Vulkan on the CPU, bundled with Debian's chromium as
+ * libvk_swiftshader.so) WebGPU fallback adapter; without it `requestAdapter()` returns null on a
+ * machine without a GPU ("No available adapters.").
  */
 export const CHROMIUM_FLAGS: readonly string[] = [
   '--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
+  '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader',
 ];
 
 /** Opens `url` in a fresh headless Chromium profile and returns what the page published. */

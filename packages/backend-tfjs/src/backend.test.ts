@@ -87,7 +87,7 @@ describe.each(['tfjs', 'tfjs-cpu'])('%s backend', (backend) => {
 
 describe('ready()', () => {
   it('rejects an unknown tfjs backend with a clear error', async () => {
-    await expect(ready('nope' as never)).rejects.toThrow("ready(): expected 'wasm', 'cpu' or 'webgl', got \"nope\"");
+    await expect(ready('nope' as never)).rejects.toThrow("ready(): expected 'wasm', 'cpu', 'webgl' or 'webgpu', got \"nope\"");
   });
 
   it('gives a usable backend after an init attempt failed before ready()', async () => {

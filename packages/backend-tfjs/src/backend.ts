@@ -4,8 +4,8 @@ import { allocHostArray, type Backend, type DType, type HostArray } from '@nncom
 import { TfjsBuffer } from './buffer.js';
 import { fitsInt32, isHostDtype, tfDtype } from './dtypes.js';
 
-/** tfjs backends this package can run on. */
-export type TfBackendName = 'wasm' | 'cpu' | 'webgl';
+/** tfjs backends this package can run on (`webgl` and `webgpu` in browsers only). */
+export type TfBackendName = 'wasm' | 'cpu' | 'webgl' | 'webgpu';
 
 /**
  * nncompat backend whose buffers are tfjs tensors on one tfjs backend. tfjs has a single active
