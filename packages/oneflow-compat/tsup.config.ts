@@ -7,7 +7,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  external: ['@nncompat/core', '@nncompat/torch-compat', '@nncompat/torch-compat/nn/functional'],
+  external: ['@nncompat/core', '@nncompat/torch-compat', '@nncompat/torch-compat/nn', '@nncompat/torch-compat/nn/functional'],
   // Class names are Python type names here (repr, pickles, the module registry): keep them.
   esbuildOptions(options) {
     options.keepNames = true;

@@ -15,12 +15,21 @@ import { AdaptiveAvgPool2d, AvgPool2d, MaxPool2d } from './layers-pool.js';
 import { BatchNorm1d, BatchNorm2d, LayerNorm } from './layers-norm.js';
 import { Dropout, Embedding, Flatten } from './layers-misc.js';
 import { CrossEntropyLoss, MSELoss, NLLLoss } from './layers-loss.js';
+import { ELU, Hardtanh, Mish, ReLU6, SiLU, Softplus } from './layers-activation-more.js';
+import { Conv1d, ConvTranspose2d } from './layers-conv.js';
+import { MaxPool1d } from './layers-pool1d.js';
+import { GroupNorm } from './layers-group-norm.js';
+import { Dropout1d, Dropout2d } from './layers-dropout.js';
+import { BCELoss, BCEWithLogitsLoss, KLDivLoss, L1Loss, SmoothL1Loss } from './layers-loss-more.js';
+import { GRU, LSTM } from './layers-rnn.js';
 import { Module } from './module.js';
 import { register_module_class } from '../serialization/registry.js';
 
 for (const cls of [Module, Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict, Linear, Identity, ReLU, Sigmoid, Tanh, Conv2d,
   GELU, LeakyReLU, Softmax, LogSoftmax, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, BatchNorm1d, BatchNorm2d, LayerNorm,
-  Dropout, Embedding, Flatten, CrossEntropyLoss, MSELoss, NLLLoss]) {
+  Dropout, Embedding, Flatten, CrossEntropyLoss, MSELoss, NLLLoss,
+  ELU, ReLU6, Hardtanh, Softplus, SiLU, Mish, Conv1d, ConvTranspose2d, MaxPool1d, GroupNorm, Dropout1d, Dropout2d,
+  L1Loss, SmoothL1Loss, BCELoss, BCEWithLogitsLoss, KLDivLoss, LSTM, GRU]) {
   register_module_class(cls);
 }
 
@@ -34,4 +43,11 @@ export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, type MaxPool2dOptions, type Av
 export { BatchNorm1d, BatchNorm2d, LayerNorm, type BatchNormOptions, type LayerNormOptions } from './layers-norm.js';
 export { Dropout, Embedding, Flatten, type EmbeddingOptions } from './layers-misc.js';
 export { CrossEntropyLoss, MSELoss, NLLLoss, type Reduction, type NLLLossOptions, type CrossEntropyLossOptions } from './layers-loss.js';
+export { ELU, ReLU6, Hardtanh, Softplus, SiLU, Mish, type HardtanhOptions } from './layers-activation-more.js';
+export { Conv1d, ConvTranspose2d, type Conv1dOptions, type ConvTranspose2dOptions } from './layers-conv.js';
+export { MaxPool1d, type MaxPool1dOptions } from './layers-pool1d.js';
+export { GroupNorm, type GroupNormOptions } from './layers-group-norm.js';
+export { Dropout1d, Dropout2d } from './layers-dropout.js';
+export { L1Loss, SmoothL1Loss, BCELoss, BCEWithLogitsLoss, KLDivLoss, type BCEWithLogitsLossOptions } from './layers-loss-more.js';
+export { RNNBase, LSTM, GRU, type RNNOptions } from './layers-rnn.js';
 export { functional } from '../functional/index.js';

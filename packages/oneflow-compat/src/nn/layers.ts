@@ -9,7 +9,7 @@ import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 
 /** `uniform_(t, -bound, bound)` on core's generator. */
-function uniformInit(t: Parameter, bound: number): void {
+export function uniformInit(t: Parameter, bound: number): void {
   no_grad(() => {
     t.copy_(rand(t.shape, { dtype: t.dtype }).mul(2 * bound).sub(bound));
   });

@@ -32,3 +32,11 @@ export function pyBool(v: boolean): string {
 export function pair(v: number | readonly number[]): readonly [number, number] {
   return Object.freeze(typeof v === 'number' ? [v, v] : [v[0]!, v[1]!]) as readonly [number, number];
 }
+
+/**
+ * A number as Python prints an argument that may be an int (OneFlow's int defaults such as
+ * Softplus's `beta=1` print `1`): integers without a fraction, other values as {@link pyFloat}.
+ */
+export function pyNum(v: number): string {
+  return Number.isInteger(v) && Math.abs(v) < 1e16 ? String(v) : pyFloat(v);
+}
