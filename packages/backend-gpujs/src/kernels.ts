@@ -1,5 +1,6 @@
 /** Every gpu.js kernel definition of this backend. */
 import type { GpuKernelDef } from './kernel.js';
+import { ADDMM_DEF } from './kernels/addmm.js';
 import { BINARY_DEFS } from './kernels/binary.js';
 import { CONV2D_DEF } from './kernels/conv2d.js';
 import { BATCH_MATMUL_DEF } from './kernels/matmul.js';
@@ -9,5 +10,5 @@ import { UNARY_DEFS } from './kernels/unary.js';
 
 /** Kernels implemented natively with gpu.js (every other SPI kernel uses core's fallback). */
 export const GPU_KERNELS: readonly GpuKernelDef[] = [
-  ...BINARY_DEFS, ...UNARY_DEFS, ...REDUCE_DEFS, ...SOFTMAX_DEFS, BATCH_MATMUL_DEF, CONV2D_DEF,
+  ...BINARY_DEFS, ...UNARY_DEFS, ...REDUCE_DEFS, ...SOFTMAX_DEFS, BATCH_MATMUL_DEF, ADDMM_DEF, CONV2D_DEF,
 ];

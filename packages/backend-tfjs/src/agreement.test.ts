@@ -54,6 +54,15 @@ const REDUCE: Case[] = [
 
 const HEAVY: Case[] = [
   ['matmul / bmm with transposed operands and batch broadcast', (x) => [x.f([5, 3]).t().mm(x.f([6, 5]).t()), x.f([2, 5, 3]).bmm(x.f([2, 4, 3]).transpose(1, 2)), x.f([2, 3, 4]).matmul(x.f([4, 5]))]],
+  ['addmm: Linear-style transposed weight, column bias with alpha/beta, beta = 0 ignores NaN, grads', (x) => {
+    const w = x.f([6, 5]).requires_grad_();
+    const b = x.f([6]).requires_grad_();
+    const inp = x.f([4, 5]).requires_grad_();
+    const y = b.addmm(inp, w.t());
+    y.mul(x.f([4, 6])).sum().backward();
+    const nan = x.f([4, 1]).div(0).mul(0);
+    return [y, inp.grad!, w.grad!, b.grad!, x.f([4, 1]).addmm(x.f([4, 3]), x.f([3, 2]), { alpha: 0.5, beta: 2 }), nan.addmm(x.f([3, 4]).t(), x.f([3, 2]), { beta: 0 })];
+  }],
   ['one weight as [16,1] then as its transpose (wasm matmul operator cache)', (x) => { const w = x.f([16, 1]); const a = x.f([8, 16]).mm(w); return [a, x.f([8, 1]).mm(w.t()), a.mm(w.t())]; }],
   ['conv2d stride/pad/dilation/bias', (x) => conv2d(x.f([2, 3, 9, 8]), x.f([4, 3, 3, 2]), x.f([4]), { stride: [2, 1], padding: [1, 2], dilation: [1, 2] })],
   ['conv2d stride and dilation both > 1', (x) => conv2d(x.f([1, 2, 11, 11]), x.f([3, 2, 3, 3]), null, { stride: 2, dilation: 2, padding: 1 })],

@@ -79,9 +79,7 @@ describe.each(['tfjs', 'tfjs-cpu'])('%s backend', (backend) => {
   it('reports every SPI kernel as native in kernelCoverage()', () => {
     const rows = kernelCoverage(backend);
     expect(rows.map((r) => r.kernel)).toEqual([...kernels.ALL_KERNELS]);
-    // Addmm (core's fused linear kernel) is not registered here: core composes it from
-    // BatchMatMul/Mul/Add on this backend instead of copying to the reference one.
-    expect(rows.filter((r) => r.status !== 'native').map((r) => r.kernel)).toEqual(['Addmm']);
+    expect(rows.filter((r) => r.status !== 'native').map((r) => r.kernel)).toEqual([]);
   });
 });
 

@@ -21,7 +21,7 @@ const ON_REFERENCE: Readonly<Record<string, string>> = {
   Sin: FLOAT_ONLY, Cos: FLOAT_ONLY, Tanh: FLOAT_ONLY, Sigmoid: FLOAT_ONLY, Silu: FLOAT_ONLY, Erf: FLOAT_ONLY,
   Floor: FLOAT_ONLY, Ceil: FLOAT_ONLY, Round: FLOAT_ONLY, Reciprocal: FLOAT_ONLY, Gelu: FLOAT_ONLY,
   Softplus: FLOAT_ONLY, LeakyRelu: FLOAT_ONLY, Softmax: FLOAT_ONLY, LogSoftmax: FLOAT_ONLY,
-  BatchMatMul: FLOAT_ONLY, Conv2D: FLOAT_ONLY, ConvTranspose2D: FLOAT_ONLY, Conv2DBackpropFilter: FLOAT_ONLY,
+  BatchMatMul: FLOAT_ONLY, Addmm: `${FLOAT_ONLY}; empty operands`, Conv2D: FLOAT_ONLY, ConvTranspose2D: FLOAT_ONLY, Conv2DBackpropFilter: FLOAT_ONLY,
   MaxPool2D: `${FLOAT_ONLY}; empty inputs`, AvgPool2D: `${FLOAT_ONLY}; empty inputs`, AvgPool2DBackward: `${FLOAT_ONLY}; empty inputs`,
   Add: `${HOST}; int64 results that may exceed int32`, Sub: `${HOST}; int64 results that may exceed int32`,
   Mul: `${HOST}; int64 results that may exceed int32`, Pow: `${HOST}; int64 results that may exceed int32`,

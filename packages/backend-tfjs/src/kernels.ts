@@ -2,6 +2,7 @@
 import type { TfKernelDef } from './kernel.js';
 import { AbsDef } from './kernels/Abs.js';
 import { AddDef } from './kernels/Add.js';
+import { AddmmDef } from './kernels/Addmm.js';
 import { ArgMaxDef } from './kernels/ArgMax.js';
 import { ArgMinDef } from './kernels/ArgMin.js';
 import { AssignDef } from './kernels/Assign.js';
@@ -77,6 +78,7 @@ import { WhereDef } from './kernels/Where.js';
 export const TF_KERNELS: readonly TfKernelDef[] = [
   AbsDef,
   AddDef,
+  AddmmDef,
   ArgMaxDef,
   ArgMinDef,
   AssignDef,

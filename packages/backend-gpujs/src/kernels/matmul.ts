@@ -9,25 +9,33 @@ import { kernelSource, MAX_INDEX, splitIndex } from '../codegen.js';
 import { outputReason, type GpuKernelDef } from '../kernel.js';
 import { packed } from '../view.js';
 
-/** Source of the product of packed a [Ba,n,k] and bt [Bb,m,k] (Ba, Bb are 1 or B). */
-export function matmulSource(B: number, n: number, k: number, m: number, aBatched: boolean, bBatched: boolean): string {
-  const split = splitIndex('i', [B, n, m], 'c');
-  const [cb, cr, cc] = split.coords as [string, string, string];
-  const aBase = `${aBatched && cb !== '0' ? `${cb} * ${n * k}.0 + ` : ''}${cr === '0' ? '0' : `${cr} * ${k}.0`}`;
-  const bBase = `${bBatched && cb !== '0' ? `${cb} * ${m * k}.0 + ` : ''}${cc === '0' ? '0' : `${cc} * ${k}.0`}`;
+/**
+ * Statements summing `a[ao + j] * bt[bo + j]` over j < k into four partial sums, and the
+ * expression combining them (shared by BatchMatMul and Addmm, so both round alike).
+ */
+export function dotCode(k: number): { code: string; sum: string } {
   const k4 = k - (k % 4);
-  let body = `const i = this.thread.x;\n${split.code}const ao = ${aBase};\nconst bo = ${bBase};\n`;
-  body += 'let s0 = 0.0;\nlet s1 = 0.0;\nlet s2 = 0.0;\nlet s3 = 0.0;\n';
+  let code = 'let s0 = 0.0;\nlet s1 = 0.0;\nlet s2 = 0.0;\nlet s3 = 0.0;\n';
   if (k4 > 0) {
-    body += `for (let j = 0; j < ${k4}; j += 4) {
+    code += `for (let j = 0; j < ${k4}; j += 4) {
 s0 += a[ao + j] * bt[bo + j];
 s1 += a[ao + j + 1] * bt[bo + j + 1];
 s2 += a[ao + j + 2] * bt[bo + j + 2];
 s3 += a[ao + j + 3] * bt[bo + j + 3];
 }\n`;
   }
-  for (let j = k4; j < k; j++) body += `s${j - k4} += a[ao + ${j}] * bt[bo + ${j}];\n`;
-  body += 'return (s0 + s1) + (s2 + s3);';
+  for (let j = k4; j < k; j++) code += `s${j - k4} += a[ao + ${j}] * bt[bo + ${j}];\n`;
+  return { code, sum: '(s0 + s1) + (s2 + s3)' };
+}
+
+/** Source of the product of packed a [Ba,n,k] and bt [Bb,m,k] (Ba, Bb are 1 or B). */
+export function matmulSource(B: number, n: number, k: number, m: number, aBatched: boolean, bBatched: boolean): string {
+  const split = splitIndex('i', [B, n, m], 'c');
+  const [cb, cr, cc] = split.coords as [string, string, string];
+  const aBase = `${aBatched && cb !== '0' ? `${cb} * ${n * k}.0 + ` : ''}${cr === '0' ? '0' : `${cr} * ${k}.0`}`;
+  const bBase = `${bBatched && cb !== '0' ? `${cb} * ${m * k}.0 + ` : ''}${cc === '0' ? '0' : `${cc} * ${k}.0`}`;
+  const dot = dotCode(k);
+  const body = `const i = this.thread.x;\n${split.code}const ao = ${aBase};\nconst bo = ${bBase};\n${dot.code}return ${dot.sum};`;
   return kernelSource(['a', 'bt'], body);
 }
 

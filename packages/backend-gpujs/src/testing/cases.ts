@@ -57,6 +57,13 @@ export const REDUCE: readonly Case[] = [
 
 export const HEAVY: readonly Case[] = [
   ['mm with transposed operands', (x) => [x.f([5, 3]).t().mm(x.f([6, 5]).t()), x.f([7, 9]).mm(x.f([9, 2]))]],
+  ['addmm: Linear-style transposed weight, broadcast biases, alpha/beta, beta = 0 ignores NaN', (x) => [
+    x.f([6]).addmm(x.f([4, 5]), x.f([6, 5]).t()),
+    x.f([4, 1]).addmm(x.f([5, 4]).t(), x.f([5, 3]), { alpha: 0.5, beta: 2 }),
+    x.f([]).addmm(x.f([3, 9]), x.f([9, 2]), { alpha: -1 }),
+    x.f([4, 2]).t().addmm(x.f([2, 7]), x.f([7, 4])),
+    withNaN(x, [3, 2]).addmm(x.f([3, 4]), x.f([4, 2]), { beta: 0 }),
+  ]],
   ['bmm and batched matmul with broadcast', (x) => [x.f([2, 5, 3]).bmm(x.f([2, 4, 3]).transpose(1, 2)), x.f([2, 3, 4]).matmul(x.f([4, 5])), x.f([4, 6]).matmul(x.f([3, 6, 2]))]],
   ['matmul with k not a multiple of 4 and a sliced operand', (x) => x.f([6, 11]).slice(1, 1, 8).mm(x.f([7, 13]).slice(1, 0, 13, 2))],
   ['matmul 64×96×80', (x) => x.f([64, 96]).mm(x.f([96, 80]))],
