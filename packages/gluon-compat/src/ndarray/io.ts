@@ -3,13 +3,13 @@
  * `.params` codec. A dict is saved with its names and loads back as an ordered `Map`; a list
  * (or a single NDArray) is saved without names and loads back as an array.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { ValueError } from '@nncompat/core';
 import { cpu } from '../context/context.js';
 import { readNDArrayList } from '../ndarray-format/read.js';
 import { writeNDArrayList } from '../ndarray-format/write.js';
 import type { NDArrayRecord } from '../ndarray-format/record.js';
 import { NDArray } from './ndarray.js';
+import { nodeFs } from '../util/node-fs.js';
 
 /** What `mx.nd.save` accepts: an NDArray, a list of them, or a dict (`Map` or plain object) of name → NDArray. */
 export type SaveData = NDArray | readonly NDArray[] | ReadonlyMap<string, NDArray> | Readonly<Record<string, NDArray>>;
@@ -68,7 +68,7 @@ export function save_tobytes(data: SaveData): Uint8Array {
  */
 export function save(fname: string, data: SaveData): void {
   if (typeof fname !== 'string') throw new TypeError('fname required to be a string');
-  writeFileSync(fname, save_tobytes(data));
+  nodeFs().writeFileSync(fname, save_tobytes(data));
 }
 
 /**
@@ -99,5 +99,5 @@ export function load_frombuffer(buf: Uint8Array): LoadResult {
 export function load(fname: string | Uint8Array): LoadResult {
   if (fname instanceof Uint8Array) return load_frombuffer(fname);
   if (typeof fname !== 'string') throw new TypeError('fname required to be a string');
-  return load_frombuffer(new Uint8Array(readFileSync(fname)));
+  return load_frombuffer(new Uint8Array(nodeFs().readFileSync(fname)));
 }

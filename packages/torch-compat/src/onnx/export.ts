@@ -2,9 +2,9 @@
  * `torch.onnx.export(model, args, f, ...)`: traces the model's forward on the exporter's backend
  * into one ONNX graph and writes a standard `.onnx` file.
  */
-import { writeFileSync } from 'node:fs';
 import { NotImplementedError, Tensor, ValueError } from '@nncompat/core';
 import { Module } from '../nn/modules/module.js';
+import { nodeFs } from '../utils/node-fs.js';
 import { onnxExporter, type DynamicAxes } from './exporter.js';
 
 /** Opsets the traced graphs are valid for: ScatterElements' `reduction` needs 16; onnx 1.12 (Debian) knows up to 17. */
@@ -87,7 +87,7 @@ export function export_(
       ...(options.dynamic_axes ? { dynamic_axes: options.dynamic_axes } : {}),
       opset_version: opset,
     });
-    if (f !== null) writeFileSync(f, bytes);
+    if (f !== null) nodeFs().writeFileSync(f, bytes);
     return bytes;
   } finally {
     if (mod && training === 'EVAL') mod.train(wasTraining);

@@ -3,10 +3,10 @@
  * (`_use_new_zipfile_serialization=False`), safe by default (`weights_only=true`: an allow-list
  * unpickler that calls nothing but the rebuild functions below).
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import {
   DType, moveTo, Parameter, pickle, RuntimeError, Tensor, zip,
 } from '@nncompat/core';
+import { nodeFs } from '../utils/node-fs.js';
 import { decodeElements, DTYPE_BY_NAME, STORAGE_DTYPES, StorageType } from './storage-types.js';
 import { torchTypes } from './torch-types.js';
 
@@ -169,12 +169,13 @@ function targetBackend(map: MapLocation | undefined, location: string): string {
 }
 
 function isZipFile(path: string): boolean {
-  const fd = openSync(path, 'r');
+  const fs = nodeFs();
+  const fd = fs.openSync(path, 'r');
   try {
     const head = new Uint8Array(4);
-    return readSync(fd, head, 0, 4, 0) === 4 && isZip(head);
+    return fs.readSync(fd, head, 0, 4, 0) === 4 && isZip(head);
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 
@@ -384,7 +385,7 @@ export function load(f: string | Uint8Array, opts: LoadOptions = {}): unknown {
         z.close();
       }
     }
-    const file = readFileSync(f);
+    const file = nodeFs().readFileSync(f);
     return loadLegacy(new Uint8Array(file.buffer, file.byteOffset, file.byteLength), opts);
   }
   if (!(f instanceof Uint8Array)) throw new TypeError("'f' must be a path or a Uint8Array");

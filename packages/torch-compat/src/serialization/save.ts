@@ -3,9 +3,8 @@
  * `byteorder`, one record per storage, `version`), with storages shared between views written
  * once, so `torch.load` in Python rebuilds the same sharing.
  */
-import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { OrderedDict, Parameter, pickle, RuntimeError, Tensor, zip, type Storage } from '@nncompat/core';
+import { nodeFs } from '../utils/node-fs.js';
 import { encodeElements, storageClassFor } from './storage-types.js';
 import { torchTypes } from './torch-types.js';
 
@@ -112,6 +111,15 @@ export function saveToBytes(obj: unknown, archiveName = 'archive', opts: SaveOpt
 }
 
 /**
+ * The last component of a path (node:path's POSIX `basename`, trailing separators dropped),
+ * without importing node:path; a backslash also separates, as on Windows where `torch.save` may run.
+ */
+function baseName(f: string): string {
+  const parts = f.split(/[\\/]+/).filter((s) => s !== '');
+  return parts[parts.length - 1] ?? '';
+}
+
+/**
  * `torch.save(obj, f)`: `f` is a path (the zip's folder is the file name without extension, as
  * PyTorch names it) or omitted to get the bytes.
  *
@@ -119,8 +127,8 @@ export function saveToBytes(obj: unknown, archiveName = 'archive', opts: SaveOpt
  * torch.save(model.state_dict(), 'model.pt');
  */
 export function save(obj: unknown, f?: string | null, opts: SaveOptions = {}): Uint8Array {
-  const name = typeof f === 'string' ? basename(f).replace(/\.[^.]*$/, '') || 'archive' : 'archive';
+  const name = typeof f === 'string' ? baseName(f).replace(/\.[^.]*$/, '') || 'archive' : 'archive';
   const bytes = saveToBytes(obj, name, opts);
-  if (typeof f === 'string') writeFileSync(f, bytes);
+  if (typeof f === 'string') nodeFs().writeFileSync(f, bytes);
   return bytes;
 }
