@@ -36,4 +36,17 @@ describe('README differences table', () => {
       expect(subjects).toContain(s);
     }
   });
+
+  it('records the layers OneFlow 1.0 does not have and the new layers that differ', () => {
+    const rows = surfaceDifferences();
+    const classes = rows.filter((r) => r.kind === 'class').map((r) => [r.subject, r.torch, r.oneflow]);
+    for (const c of ['MultiheadAttention', 'TransformerEncoderLayer', 'TransformerEncoder', 'Bilinear', 'Unflatten']) {
+      expect(classes).toContainEqual([`nn.${c}`, 'yes', '—']);
+    }
+    const subjects = rows.map((r) => r.subject);
+    for (const s of ['nn.MaxPool1d(2)', 'nn.ConvTranspose2d(2, 4, 3)', 'nn.Hardtanh()', 'nn.BCEWithLogitsLoss(pos_weight=t).state_dict() keys',
+      'nn.ReLU6() is an nn.Hardtanh', 'nn.LSTM(3, 0)']) {
+      expect(subjects).toContain(s);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Every difference between the torch-compat (PyTorch 2.1) and oneflow-compat (OneFlow 1.0)
- * surfaces, found by running both: methods present in one only (prototype walks of the
- * classes), and defaults, behaviours and error texts that differ (probes that do the same
+ * surfaces, found by running both: `nn` layer classes and methods present in one only
+ * (namespace and prototype walks), and defaults, reprs, behaviours and error texts that differ (probes that do the same
  * thing on each surface and describe the outcome). Only probes whose outcomes differ become
  * rows, so the table in README.md (generated from this, checked by a test) stays true.
  */
@@ -11,7 +11,7 @@ import * as flow from './index.js';
 
 /** One row of the table. */
 export interface DifferenceRow {
-  kind: 'method' | 'default' | 'behaviour' | 'error';
+  kind: 'class' | 'method' | 'default' | 'repr' | 'behaviour' | 'error';
   subject: string;
   torch: string;
   oneflow: string;
@@ -64,6 +64,25 @@ function methodRows(): DifferenceRow[] {
     }
   }
   return rows;
+}
+
+/** Public `nn` module classes of a namespace (values whose prototype chain reaches `base`). */
+function moduleClasses(ns: object, base: unknown): Set<string> {
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(ns)) {
+    // torch-compat's `…Impl` classes are its own implementation helpers, not PyTorch names.
+    if (k.startsWith('_') || k.endsWith('Impl') || typeof v !== 'function') continue;
+    if ((v as { prototype?: unknown }).prototype instanceof (base as new () => object)) out.add(k);
+  }
+  return out;
+}
+
+/** `nn` layer classes one surface has and the other has not (OneFlow 1.0 lacks several of PyTorch's). */
+function classRows(): DifferenceRow[] {
+  const t = moduleClasses(torch.nn, torch.nn.Module);
+  const f = moduleClasses(flow.nn, flow.nn.Module);
+  return [...new Set([...t, ...f])].sort().filter((k) => t.has(k) !== f.has(k))
+    .map((k) => ({ kind: 'class' as const, subject: `nn.${k}`, torch: t.has(k) ? 'yes' : '—', oneflow: f.has(k) ? 'yes' : '—' }));
 }
 
 /** `Name: message` of what `fn` throws, or `returns <value>`. */
@@ -174,6 +193,44 @@ const PROBES: Probe[] = [
     kind: 'error', subject: 'ParameterDict: reading a missing key',
     run: (api) => outcome(() => (api === 'torch' ? new T.nn.ParameterDict() : new F.nn.ParameterDict()).__getitem__('missing')),
   },
+  { kind: 'repr', subject: 'nn.Softplus()', run: (api) => String(api === 'torch' ? new T.nn.Softplus() : new F.nn.Softplus()) },
+  { kind: 'repr', subject: 'nn.Hardtanh()', run: (api) => String(api === 'torch' ? new T.nn.Hardtanh() : new F.nn.Hardtanh()) },
+  { kind: 'repr', subject: 'nn.SiLU(inplace=True)', run: (api) => String(api === 'torch' ? new T.nn.SiLU(true) : new F.nn.SiLU(true)) },
+  { kind: 'repr', subject: 'nn.Mish(inplace=True)', run: (api) => String(api === 'torch' ? new T.nn.Mish(true) : new F.nn.Mish(true)) },
+  { kind: 'repr', subject: 'nn.MaxPool1d(2)', run: (api) => String(api === 'torch' ? new T.nn.MaxPool1d(2) : new F.nn.MaxPool1d(2)) },
+  { kind: 'repr', subject: 'nn.ConvTranspose2d(2, 4, 3)', run: (api) => String(api === 'torch' ? new T.nn.ConvTranspose2d(2, 4, 3) : new F.nn.ConvTranspose2d(2, 4, 3)) },
+  {
+    kind: 'behaviour', subject: 'nn.ReLU6() is an nn.Hardtanh',
+    run: (api) => ((api === 'torch' ? new T.nn.ReLU6() instanceof T.nn.Hardtanh : new F.nn.ReLU6() instanceof F.nn.Hardtanh) ? 'True' : 'False'),
+  },
+  {
+    kind: 'behaviour', subject: 'nn.Hardtanh(inplace=True)(x): x afterwards',
+    run: (api) => {
+      const x = api === 'torch' ? T.tensor([-2, 0.5, 3]) : F.tensor([-2, 0.5, 3]);
+      const m = api === 'torch' ? new T.nn.Hardtanh({ inplace: true }) : new F.nn.Hardtanh({ inplace: true });
+      (m as unknown as (t: CoreTensor) => CoreTensor)(x);
+      return JSON.stringify(x.tolist());
+    },
+  },
+  {
+    kind: 'behaviour', subject: 'nn.BCEWithLogitsLoss(pos_weight=t).state_dict() keys',
+    run: (api) => JSON.stringify([...(api === 'torch' ? new T.nn.BCEWithLogitsLoss(null, { pos_weight: T.ones(2) }) : new F.nn.BCEWithLogitsLoss({ pos_weight: F.ones(2) })).state_dict().keys()]),
+  },
+  {
+    kind: 'behaviour', subject: "nn.Conv1d(1, 1, 4, padding='same') on length 8: output length",
+    run: (api) => outcome(() => {
+      const conv = api === 'torch' ? new T.nn.Conv1d(1, 1, 4, { padding: 'same' }) : new F.nn.Conv1d(1, 1, 4, { padding: 'same' });
+      return (conv as unknown as (x: CoreTensor) => CoreTensor)(api === 'torch' ? T.ones(1, 1, 8) : F.ones(1, 1, 8)).shape[2];
+    }),
+  },
+  {
+    kind: 'error', subject: 'nn.LSTM(3, 0)',
+    run: (api) => outcome(() => String(api === 'torch' ? new T.nn.LSTM(3, 0) : new F.nn.LSTM(3, 0))),
+  },
+  {
+    kind: 'error', subject: 'nn.GRU(3, 4, num_layers=0)',
+    run: (api) => outcome(() => String(api === 'torch' ? new T.nn.GRU(3, 4, { num_layers: 0 }) : new F.nn.GRU(3, 4, { num_layers: 0 }))),
+  },
   {
     kind: 'error', subject: 'ParameterDict.update(1)',
     run: (api) => outcome(() => ((api === 'torch' ? new T.nn.ParameterDict() : new F.nn.ParameterDict()).update as (x: unknown) => void)(1)),
@@ -184,9 +241,9 @@ const PROBES: Probe[] = [
   },
 ];
 
-/** The rows: method differences first, then the probes whose outcomes differ. */
+/** The rows: class and method differences first, then the probes whose outcomes differ. */
 export function surfaceDifferences(): DifferenceRow[] {
-  const rows = methodRows();
+  const rows = [...classRows(), ...methodRows()];
   for (const p of PROBES) {
     const t = p.run('torch');
     const f = p.run('oneflow');

@@ -13,6 +13,7 @@ import { GRU as TorchGRU, LSTM as TorchLSTM } from '@nncompat/torch-compat/nn';
 import { asFlow, type Tensor } from '../tensor/tensor.js';
 import { uniformInit } from './layers.js';
 import { Module } from './module.js';
+import type { placement, SbpParallel } from '../tensor/placement.js';
 import { Parameter } from './parameter.js';
 import { pyBool, pyFloat } from './py-format.js';
 import { torchTwin } from './torch-twin.js';
@@ -94,6 +95,13 @@ export abstract class RNNBase extends Module {
   /** The parameters named by `_flat_weights_names` (None for a name that is gone). */
   protected flatWeights(): (Parameter | null)[] {
     return this._flat_weights_names.map((n) => (this._parameters.get(n) as Parameter | undefined) ?? null);
+  }
+
+  /** `to_global(placement, sbp)`: converts every parameter, then refreshes `_flat_weights` (as OneFlow's override does). */
+  override to_global(placementArg: placement | null = null, sbpArg: SbpParallel | readonly SbpParallel[] | null = null): this {
+    super.to_global(placementArg, sbpArg);
+    this._flat_weights = this.flatWeights();
+    return this;
   }
 
   /** `reset_parameters()`: every parameter, in registration order, from `U(-1/√hidden, 1/√hidden)`. */
