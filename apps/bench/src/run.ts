@@ -4,6 +4,7 @@ import { printCheckpointLoad } from './checkpoint-load.bench.js';
 import { printCoreOps } from './core-ops.bench.js';
 import { printModuleOverhead } from './module-overhead.bench.js';
 import { printOnnxInference } from './onnx-inference.bench.js';
+import { printOnnxTraining } from './onnx-training.bench.js';
 import { printTraining } from './training.bench.js';
 
 printCoreOps();
@@ -12,3 +13,4 @@ printTraining();
 printModuleOverhead();
 await printBackends();
 printOnnxInference();
+printOnnxTraining();

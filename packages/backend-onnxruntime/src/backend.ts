@@ -6,6 +6,7 @@
 import { allocHostArray, type Backend, type DType, type HostArray } from '@nncompat/core';
 import { nativeBinding } from './ort/binding.js';
 import { ONNXRUNTIME } from './exec/plan.js';
+import { checkNotStale } from './exec/stale.js';
 
 let readObserver: ((storage: HostArray) => void) | null = null;
 
@@ -39,6 +40,7 @@ export class OnnxruntimeBackend implements Backend<HostArray> {
   }
   read(storage: HostArray): HostArray {
     readObserver?.(storage);
+    checkNotStale(storage);
     return storage.slice() as HostArray;
   }
   dispose(): void {

@@ -44,6 +44,7 @@ export { ONNX_TYPE } from './exec/dtypes.js';
 export { OnnxModelSession } from './model_session.js';
 export { compile, traceToOnnx, type CompileOptions, type CompiledFunction } from './compile/compile.js';
 export { TraceError } from './compile/tracer.js';
+export { compileStep, type CompileStepOptions, type CompiledStep, type StepResult } from './compile/step.js';
 export { exportOnnx, type ExportOptions } from './compile/export.js';
 export { type DynamicAxes } from './compile/dynamic.js';
 export { ONNX_EXPORTER_KEY, type OnnxExporterHook } from './compile/exporter_hook.js';

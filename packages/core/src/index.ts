@@ -62,3 +62,4 @@ export * as safetensors from './serialization/safetensors/index.js';
 export { SafetensorError } from './serialization/safetensors/index.js';
 export { ZipFormatError } from './serialization/zip/index.js';
 export { kernelCoverage, type BackendCoverage } from './backend/coverage.js';
+export { validationRead, inValidationRead } from './backend/validation-read.js';

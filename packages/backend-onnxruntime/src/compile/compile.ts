@@ -10,6 +10,7 @@ import { ONNXRUNTIME, setKernelObserver } from '../exec/plan.js';
 import { OnnxModelSession } from '../model_session.js';
 import type { OrtSessionOptions } from '../ort/binding.js';
 import { encodeModel, type OnnxModel } from '../onnx/proto.js';
+import { elideOutputIdentities } from './elide_identities.js';
 import { Tracer, TraceError } from './tracer.js';
 
 /** Options of {@link compile} and {@link traceToOnnx}. */
@@ -64,7 +65,7 @@ export function traceGraph(
     throw new TypeError("'exampleInputs' must be an array of tensors");
   }
   const input_names = exampleInputs.map((_, i) => options.input_names?.[i] ?? `input_${i}`);
-  const tracer = new Tracer(options.opset_version);
+  const tracer = new Tracer(options.opset_version === undefined ? {} : { opsetVersion: options.opset_version });
   // Fresh contiguous copies on this backend: graph inputs own their storage.
   const inputs = no_grad(() => exampleInputs.map((t) => t.to(ONNXRUNTIME).clone()));
   inputs.forEach((t, i) => tracer.addInput(input_names[i]!, t));
@@ -90,7 +91,7 @@ export function traceGraph(
     tracer.g.addNode('Identity', [v], [output_names[i]!]);
     tracer.g.addOutput(output_names[i]!, ONNX_TYPE[t.dtype.name], t.shape);
   });
-  return { model: tracer.g.toModel(), nodeKernels: tracer.nodeKernels, input_names, output_names, single };
+  return { model: elideOutputIdentities(tracer.g.toModel()), nodeKernels: tracer.nodeKernels, input_names, output_names, single };
 }
 
 /**

@@ -3,11 +3,14 @@
  * kernel call is still executed eagerly (so shapes and values flow as usual); its plan is also
  * emitted into the graph, reading its inputs as views of the values recorded so far. Storages
  * the trace did not produce (parameters, constants) become initializers with their current
- * values. A kernel without a graph form, or a host read of a traced value (`.item()`, a kernel
- * falling back to the reference backend), makes the trace fail: its result would be baked in.
+ * values, or, for `compileStep`, graph inputs ("externals") fed on every call. In-place writes
+ * (the Assign kernel) rebind the written storage to a new graph value (SSA form), so the final
+ * value of every written storage is known. A kernel without a graph form, or a host read of a
+ * traced value (`.item()`, a kernel falling back to the reference backend), makes the trace
+ * fail: its result would be baked in.
  */
-import { numelOf, type DType, type HostArray, type KernelArgs, type KernelResult, type Tensor, type TensorInfo } from '@nncompat/core';
-import { ONNX_TYPE } from '../exec/dtypes.js';
+import { inValidationRead, numelOf, type DType, type HostArray, type KernelArgs, type KernelResult, type Tensor, type TensorInfo } from '@nncompat/core';
+import { boundaryOf, ONNX_TYPE } from '../exec/dtypes.js';
 import { emitPlan, type Fed, type KernelObserver, type OpPlan } from '../exec/plan.js';
 import { OnnxGraphBuilder, type InitializerData } from '../onnx/graph_builder.js';
 import { constInt64 } from '../kernels/graph_util.js';
@@ -21,8 +24,8 @@ interface Value {
 
 /** Error raised when a function cannot be captured as one ONNX graph. */
 export class TraceError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'TraceError';
   }
 }
@@ -49,6 +52,17 @@ function viewOffsets(info: TensorInfo): number[] {
   return out;
 }
 
+/** True when a view's strides are the row-major strides of its shape (size-1 dims ignored). */
+function isRowMajor(info: TensorInfo): boolean {
+  let expected = 1;
+  for (let d = info.shape.length - 1; d >= 0; d--) {
+    if (info.shape[d] === 1) continue;
+    if (info.strides[d] !== expected) return false;
+    expected *= info.shape[d]!;
+  }
+  return true;
+}
+
 /** The permutation that makes a view's strides contiguous, or null. */
 function permutationOf(info: TensorInfo): number[] | null {
   const order = info.shape.map((_, i) => i).filter((i) => info.shape[i] !== 1);
@@ -64,18 +78,61 @@ function permutationOf(info: TensorInfo): number[] | null {
   return [...ones, ...order];
 }
 
+/** A storage the traced function read but did not produce, declared as a graph input. */
+export interface External {
+  readonly storage: HostArray;
+  readonly dtype: DType;
+  /** The graph input's name (fed in the dtype's boundary type, see exec/dtypes.ts). */
+  readonly name: string;
+  /** Its values when first read (to tell constants made anew on each call from state). */
+  readonly snapshot: HostArray;
+}
+
+/** How the tracer treats storages it did not produce. */
+export interface TracerOptions {
+  opsetVersion?: number;
+  /**
+   * `initializers` (compile, export): baked in with their current values, and writing into
+   * them fails the trace. `inputs` (compileStep): graph inputs, and writes become outputs.
+   */
+  externals?: 'initializers' | 'inputs';
+  /** Throw at the first failure (default), or record it and let the eager run finish. */
+  throwOnFail?: boolean;
+}
+
 /** Records kernel calls into an OnnxGraphBuilder (install with `setKernelObserver`). */
 export class Tracer implements KernelObserver {
   readonly g: OnnxGraphBuilder;
   private readonly values = new Map<HostArray, Value>();
   private readonly views = new Map<string, string>();
   private constants = 0;
+  private readonly externalsAsInputs: boolean;
+  private readonly throwOnFail: boolean;
   /** The kernel whose call added each node (undefined for input/output plumbing): errors name it. */
   readonly nodeKernels: (string | undefined)[] = [];
+  /** Externals in the order the function first read them (`externals: 'inputs'` only). */
+  readonly externals: External[] = [];
+  private readonly externalIndex = new Map<HostArray, number>();
+  /** Storages written in place (by Assign) during the trace. */
+  readonly written = new Set<HostArray>();
+  /** Storages the traced kernels produced. */
+  readonly created = new Set<HostArray>();
   failure: TraceError | null = null;
 
-  constructor(opsetVersion?: number) {
-    this.g = new OnnxGraphBuilder(opsetVersion === undefined ? {} : { opsetVersion });
+  constructor(options: TracerOptions = {}) {
+    this.g = new OnnxGraphBuilder(options.opsetVersion === undefined ? {} : { opsetVersion: options.opsetVersion });
+    this.externalsAsInputs = options.externals === 'inputs';
+    this.throwOnFail = options.throwOnFail ?? true;
+  }
+
+  /** The index of an external storage in {@link externals}, or -1. */
+  externalOf(storage: HostArray): number {
+    return this.externalIndex.get(storage) ?? -1;
+  }
+
+  /** The graph value currently holding a storage's contents (after any in-place writes). */
+  currentValue(storage: HostArray): string | null {
+    return this.values.get(storage)?.name ?? null;
   }
 
   /** Declares a graph input backed by tensor `t` (contiguous, owning its storage). */
@@ -84,27 +141,58 @@ export class Tracer implements KernelObserver {
     this.values.set(t._storage.handle as HostArray, { name, shape: t.shape, traced: true });
   }
 
+  /** Declares a graph input fed in `t`'s boundary type (int64 as float64), backed by `t`. */
+  addBoundaryInput(name: string, t: Tensor): void {
+    const b = boundaryOf(t.dtype).onnxType;
+    this.g.addInput(name, b, t.shape);
+    const want = ONNX_TYPE[t.dtype.name];
+    const v = b === want ? name : this.g.addNode('Cast', [name], [`${name}_typed`], { to: { i: want } })[0]!;
+    this.values.set(t._storage.handle as HostArray, { name: v, shape: t.shape, traced: true });
+  }
+
+  /** Declares graph output `name` holding `value` (of `dtype`, `shape`) in the boundary type. */
+  addBoundaryOutput(name: string, value: string, dtype: DType, shape: readonly number[]): void {
+    const b = boundaryOf(dtype).onnxType;
+    if (b === ONNX_TYPE[dtype.name]) this.g.addNode('Identity', [value], [name]);
+    else this.g.addNode('Cast', [value], [name], { to: { i: b } });
+    this.g.addOutput(name, b, shape);
+  }
+
   /** Host reads of traced values make the trace fail. */
   onRead(storage: HostArray): void {
-    if (this.values.get(storage)?.traced) {
+    if (this.values.get(storage)?.traced && !inValidationRead()) {
       this.fail('the function read a traced tensor on the host (a kernel falling back to the reference backend, or .item()/.tolist()/dataSync()); that value would be baked into the graph');
     }
   }
 
-  fail(message: string): never {
+  /** Records the first failure; throws it unless the tracer lets the eager run finish. */
+  fail(message: string): void {
     this.failure ??= new TraceError(`compile: ${message}`);
-    throw this.failure;
+    if (this.throwOnFail) throw this.failure;
   }
 
   private valueOf(info: TensorInfo): Value {
     const storage = info.storage as HostArray;
     let v = this.values.get(storage);
     if (!v) {
-      const name = this.g.addInitializer(`const_${this.constants++}`, initializerData(info.dtype, storage), [storage.length], ONNX_TYPE[info.dtype.name]);
-      v = { name, shape: [storage.length], traced: false };
+      v = this.externalsAsInputs ? this.addExternal(storage, info.dtype) : {
+        name: this.g.addInitializer(`const_${this.constants++}`, initializerData(info.dtype, storage), [storage.length], ONNX_TYPE[info.dtype.name]),
+        shape: [storage.length],
+        traced: false,
+      };
       this.values.set(storage, v);
     }
     return v;
+  }
+
+  private addExternal(storage: HostArray, dtype: DType): Value {
+    const name = `state_${this.externals.length}`;
+    this.externalIndex.set(storage, this.externals.length);
+    this.externals.push({ storage, dtype, name, snapshot: storage.slice() as HostArray });
+    // Externals cross in the boundary type (int64 as float64, like every kernel feed): cast inside.
+    const want = ONNX_TYPE[dtype.name];
+    const value = boundaryOf(dtype).onnxType === want ? name : this.g.addNode('Cast', [name], [`${name}_typed`], { to: { i: want } })[0]!;
+    return { name: value, shape: [storage.length], traced: false };
   }
 
   /** The graph value of a (strided) view. */
@@ -147,8 +235,42 @@ export class Tracer implements KernelObserver {
     const first = this.g.nodeCount;
     const names = fed.map((f) => this.view(f.info));
     const outs = emitPlan(this.g, plan, names, (i) => ONNX_TYPE[fed[i]!.info.dtype.name], (o) => ONNX_TYPE[o.dtype.name]);
-    results.forEach((r, i) => this.values.set(r.storage, { name: outs[i]!, shape: r.shape, traced: true }));
+    results.forEach((r, i) => {
+      this.values.set(r.storage, { name: outs[i]!, shape: r.shape, traced: true });
+      this.created.add(r.storage);
+    });
     this.label(first, kernel);
+  }
+
+  /** An in-place write `dst[...] = src`: the written storage gets a new value (SSA). */
+  private assign(dst: TensorInfo<HostArray>, src: TensorInfo<HostArray>): void {
+    const g = this.g;
+    const storage = dst.storage;
+    const base = this.valueOf(dst);
+    if (!base.traced && !this.externalsAsInputs && !this.created.has(storage)) {
+      this.fail('the function writes in place into a tensor it did not create (e.g. BatchNorm running statistics in training mode, or an optimizer step); compile it with compileStep, or call model.eval()');
+      return;
+    }
+    if (src.dtype !== dst.dtype) {
+      this.fail(`an in-place write converts ${src.dtype.name} to ${dst.dtype.name}; that conversion has no graph form here`);
+      return;
+    }
+    let s = this.view(src);
+    if (src.shape.join(',') !== dst.shape.join(',')) s = g.addNode('Expand', [s, constInt64(g, dst.shape)], [g.uniqueName('assign_src')])[0]!;
+    const len = storage.length;
+    const n = numelOf(dst.shape);
+    let next: string;
+    if (dst.offset === 0 && n === len && isRowMajor(dst)) {
+      next = g.addNode('Reshape', [s, constInt64(g, [len])], [g.uniqueName('assigned')])[0]!;
+    } else {
+      // A partial write: scatter the view's elements into the flat storage.
+      const flat = base.shape.length === 1 ? base.name : g.addNode('Reshape', [base.name, constInt64(g, [len])], [g.uniqueName('flat')])[0]!;
+      const idx = g.addInitializer(g.uniqueName('assign_idx'), BigInt64Array.from(viewOffsets(dst), (o) => BigInt(o)), [n, 1], ONNX_TYPE.int64);
+      const upd = g.addNode('Reshape', [s, constInt64(g, [n])], [g.uniqueName('assign_upd')])[0]!;
+      next = g.addNode('ScatterND', [flat, idx, upd], [g.uniqueName('assigned')])[0]!;
+    }
+    this.values.set(storage, { name: next, shape: [len], traced: true });
+    this.written.add(storage);
   }
 
   unplanned(kernel: string, args: KernelArgs<HostArray>, results: readonly KernelResult<HostArray>[]): void {
@@ -157,6 +279,13 @@ export class Tracer implements KernelObserver {
       const first = this.g.nodeCount;
       const x = args.inputs['x'] as TensorInfo<HostArray>;
       this.values.set(results[0]!.storage, { name: this.view(x), shape: x.shape, traced: true });
+      this.created.add(results[0]!.storage);
+      this.label(first, kernel);
+      return;
+    }
+    if (kernel === 'Assign') {
+      const first = this.g.nodeCount;
+      this.assign(args.inputs['dst'] as TensorInfo<HostArray>, args.inputs['src'] as TensorInfo<HostArray>);
       this.label(first, kernel);
       return;
     }

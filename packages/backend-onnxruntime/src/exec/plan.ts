@@ -10,6 +10,7 @@ import { noteNative, noteReference } from './coverage_log.js';
 import { boundaryOf, fromBoundaryData, ONNX_TYPE, toBoundaryData } from './dtypes.js';
 import { compactBroadcast, denseData } from './materialize.js';
 import { getSession } from './session_cache.js';
+import { checkNotStale } from './stale.js';
 
 /** Name of this backend in the registry. */
 export const ONNXRUNTIME = 'onnxruntime';
@@ -117,7 +118,9 @@ function buildModel(kernel: string, plan: OpPlan, fed: readonly Fed[]): Uint8Arr
 export function runReference(kernel: string, args: KernelArgs<HostArray>): KernelResult<HostArray> | KernelResult<HostArray>[] | void {
   const f = getKernel(kernel, REFERENCE_BACKEND);
   if (!f) throw new Error(`kernel '${kernel}' is implemented by neither '${ONNXRUNTIME}' nor the reference backend`);
-  const dtypes = Object.values(args.inputs).flatMap((v) => (v == null ? [] : Array.isArray(v) ? v : [v])).map((t) => (t as TensorInfo).dtype.name);
+  const infos = Object.values(args.inputs).flatMap((v) => (v == null ? [] : Array.isArray(v) ? v : [v])) as TensorInfo<HostArray>[];
+  for (const t of infos) checkNotStale(t.storage);
+  const dtypes = infos.map((t) => t.dtype.name);
   noteReference(kernel, dtypes[0] ?? 'none');
   const r = f({ ...args, backend: getBackend(REFERENCE_BACKEND) }) as KernelResult<HostArray> | KernelResult<HostArray>[] | void;
   observer?.unplanned(kernel, args, asList(r));
@@ -172,6 +175,7 @@ function runFed(kernel: string, plan: OpPlan, fed: readonly Fed[]): KernelResult
   if (!session) return null;
   const feeds: Record<string, OrtValue> = {};
   fed.forEach((f, i) => {
+    checkNotStale(f.info.storage);
     const b = boundaryOf(f.info.dtype);
     feeds[`in${i}`] = { location: 'cpu', type: b.ortType, dims: f.shape, data: toBoundaryData(f.info.dtype, denseData(f.info)) };
   });

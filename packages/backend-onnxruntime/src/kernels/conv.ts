@@ -1,13 +1,13 @@
 /**
  * Conv2D and ConvTranspose2D as ONNX Conv / ConvTranspose with explicit symmetric pads,
  * strides, dilations, group and output_padding (weights share PyTorch's layouts).
- * Conv2DBackpropFilter has no single ONNX op and is left to the reference backend.
+ * Conv2DBackpropFilter (the weight gradient) is a Conv too, with batch and channels swapped.
  */
 import { kernels as K, type HostArray, type KernelArgs, type KernelConfig, type TensorInfo } from '@nncompat/core';
 import { computeDtype, FLOATS } from '../exec/dtypes.js';
 import { planKernel, type OpPlan, type PlanInput } from '../exec/plan.js';
 import type { OnnxAttrValue } from '../onnx/proto.js';
-import { node, tensorInput } from './graph_util.js';
+import { constInt64, node, tensorInput } from './graph_util.js';
 
 type Pair = readonly [number, number];
 
@@ -42,8 +42,45 @@ function convPlan(transpose: boolean) {
   };
 }
 
+/**
+ * dW[o,c,i,j] = Σ_{n,y,x} dY[n,o,y,x]·X[n,c, y·s + i·d − p, x·s + j·d − p]: a convolution of X
+ * seen as [C, N, H, W] with dY seen as [O, N, Ho, Wo] as its kernel, stride and dilation
+ * swapped. It yields at least kh×kw taps (more when the forward conv dropped trailing rows);
+ * the extra ones are sliced off. Grouped convolutions stay on the reference code.
+ */
+function weightGradPlan(args: KernelArgs<HostArray>): OpPlan | null {
+  const x = tensorInput(args, 'x');
+  const dy = tensorInput(args, 'dy');
+  const compute = computeDtype(x.dtype, FLOATS);
+  if (!compute || (args.attrs['groups'] as number) !== 1) return null;
+  const stride = args.attrs['stride'] as Pair;
+  const padding = args.attrs['padding'] as Pair;
+  const dilation = args.attrs['dilation'] as Pair;
+  const weightShape = args.attrs['weightShape'] as readonly number[];
+  const [kh, kw] = [weightShape[2]!, weightShape[3]!];
+  const attrs: Record<string, OnnxAttrValue> = {
+    strides: { ints: [...dilation] },
+    dilations: { ints: [...stride] },
+    pads: { ints: [padding[0], padding[1], padding[0], padding[1]] },
+    kernel_shape: { ints: [dy.shape[2]!, dy.shape[3]!] },
+  };
+  return {
+    key: `${JSON.stringify(attrs)}|w${kh}x${kw}`,
+    inputs: [{ info: x, compute }, { info: dy, compute }],
+    outputs: [{ dtype: x.dtype, compute, rank: 4 }],
+    build: (g, [xv, dyv]) => {
+      const swap = { perm: { ints: [1, 0, 2, 3] } };
+      const taps = node(g, 'Conv', [node(g, 'Transpose', [xv!], swap), node(g, 'Transpose', [dyv!], swap)], attrs);
+      const cut = node(g, 'Slice', [taps, constInt64(g, [0, 0]), constInt64(g, [kh, kw]), constInt64(g, [2, 3])]);
+      return [node(g, 'Transpose', [cut], swap)];
+    },
+    heavy: true,
+  };
+}
+
 /** Registrations of the convolution kernels that run on onnxruntime. */
 export const CONV_KERNELS: KernelConfig<HostArray>[] = [
   planKernel(K.Conv2D, convPlan(false)),
   planKernel(K.ConvTranspose2D, convPlan(true)),
+  planKernel(K.Conv2DBackpropFilter, weightGradPlan),
 ];

@@ -34,6 +34,19 @@ describe('heavy kernels agree with the reference backend (random inputs, views, 
         expectAgree(K.Conv2D, { x, weight, bias: null }, attrs, { tol: GEMM_TOL[dt] });
       }
     }
+    // The weight gradient (a Conv with batch and channels swapped), incl. strides that drop rows.
+    const grads: [number[], number[], number[], Record<string, unknown>][] = [
+      [[2, 3, 9, 8], [4, 3, 3, 3], [2, 4, 5, 3], { stride: [2, 3], padding: [1, 1], dilation: [1, 1], groups: 1 }],
+      [[3, 2, 7, 7], [5, 2, 2, 3], [3, 5, 3, 4], { stride: [2, 1], padding: [0, 1], dilation: [2, 2], groups: 1 }],
+      [[2, 4, 6, 6], [4, 1, 3, 3], [2, 4, 6, 6], { stride: [1, 1], padding: [1, 1], dilation: [1, 1], groups: 4 }],
+    ];
+    // float64 (no onnxruntime CPU Conv for it) and groups > 1 run on the reference code.
+    for (const dt of ['float32', 'float64'] as DTypeName[]) {
+      for (const [xs, ws, dys, attrs] of grads) {
+        const native = dt === 'float32' && attrs['groups'] === 1;
+        expectAgree(K.Conv2DBackpropFilter, { x: { base: rnd(xs, dt) }, dy: { base: rnd(dys, dt) } }, { ...attrs, weightShape: ws }, { tol: GEMM_TOL[dt], native });
+      }
+    }
     // A channels-last view of x.
     expectAgree(K.Conv2D, { x: { base: rnd([2, 5, 6, 3]), view: (t) => t.permute(0, 3, 1, 2) }, weight: { base: rnd([4, 3, 3, 3]) }, bias: null },
       { stride: [1, 1], padding: [1, 1], dilation: [1, 1], groups: 1 }, { tol: GEMM_TOL['float32'] });

@@ -2,7 +2,7 @@
  * Loss functions of `torch.nn.functional` with PyTorch's reductions, weights, ignore_index and
  * label smoothing, composed from core ops (so autograd gives PyTorch's gradients).
  */
-import { IndexError, RuntimeError, type Tensor, ValueError, where } from '@nncompat/core';
+import { IndexError, RuntimeError, type Tensor, validationRead, ValueError, where } from '@nncompat/core';
 import { log_softmax } from './activation.js';
 import { applyReduction, checkReduction, sameShape, sizeStr } from './reduction.js';
 import { warnOnce } from './warn.js';
@@ -178,8 +178,9 @@ function nllParts(input: Tensor, target: Tensor, weight: Tensor | null, ignore_i
   }
   const keep = target.ne(ignore_index);
   const safe = where(keep, target, 0);
-  const tv = Array.from(safe.dataSync(), Number);
-  for (const t of tv) if (t < 0 || t >= C) throw new IndexError(`Target ${t} is out of bounds.`);
+  validationRead(() => {
+    for (const t of safe.dataSync()) if (Number(t) < 0 || Number(t) >= C) throw new IndexError(`Target ${Number(t)} is out of bounds.`);
+  });
   const x = classLast(input);
   const picked = x.gather(x.dim() - 1, safe.unsqueeze(-1)).squeeze(-1);
   let w = keep.to(input.dtype);

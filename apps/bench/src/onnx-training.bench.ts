@@ -1,0 +1,71 @@
+/**
+ * Issue 4's train steps (MLP 784-512-512-10 at batch 128, 2-conv CNN at batch 64) through
+ * `compileStep`: forward, cross-entropy, backward and the SGD update run as one onnxruntime
+ * session, beside PyTorch in the same run (target: ratio ≤ 1.0). PyTorch runs single-threaded
+ * (torch.set_num_threads(1)); onnxruntime with one thread and with its default pool. Times are
+ * medians in ms; ratio = ours / PyTorch.
+ */
+import '@nncompat/backend-onnxruntime';
+import { compileStep, type CompileStepOptions } from '@nncompat/backend-onnxruntime';
+import * as torch from '@nncompat/torch-compat';
+import * as F from '@nncompat/torch-compat/nn/functional';
+import { BenchCNN, BenchMLP, TORCH_MODELS, workload, type Workload } from './models.js';
+import { ratio, runTorch, timeMs } from './pytorch.js';
+
+/** Median ms of one compiled train step (feed, run, write back, read the loss). */
+export interface OnnxTrainingTimes {
+  mlp1Ms: number;
+  mlpDefaultMs: number;
+  cnn1Ms: number;
+  cnnDefaultMs: number;
+}
+
+function compiledStep(w: Workload, options: CompileStepOptions): () => number {
+  const step = compileStep((x: torch.Tensor, y: torch.Tensor) => {
+    w.opt.zero_grad();
+    const loss = F.cross_entropy(w.model(x), y);
+    loss.backward();
+    w.opt.step();
+    return loss;
+  }, options);
+  return () => step(w.x, w.y).item() as number;
+}
+
+function timeStep(make: () => torch.nn.Module, inShape: readonly number[], batch: number, threads: number | null, iters: number): number {
+  const w = workload(make, inShape, batch, 'onnxruntime');
+  const options: CompileStepOptions = threads === null ? {} : { session_options: { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' } };
+  const run = compiledStep(w, options);
+  // The first three calls run eagerly (two of them traced); timeMs's warm-up covers them.
+  return timeMs(run, iters, 5);
+}
+
+/** Times the compiled train steps. */
+export function benchOnnxTraining(iters = 20): OnnxTrainingTimes {
+  return {
+    mlp1Ms: timeStep(() => new BenchMLP(), [784], 128, 1, iters),
+    mlpDefaultMs: timeStep(() => new BenchMLP(), [784], 128, null, iters),
+    cnn1Ms: timeStep(() => new BenchCNN(), [1, 28, 28], 64, 1, iters),
+    cnnDefaultMs: timeStep(() => new BenchCNN(), [1, 28, 28], 64, null, iters),
+  };
+}
+
+const TORCH_CODE = `${TORCH_MODELS}
+mlp_step, _ = workload(BenchMLP, (784,), 128)
+cnn_step, _ = workload(BenchCNN, (1, 28, 28), 64)
+print(json.dumps({"mlpTrainMs": med(mlp_step, 20), "cnnTrainMs": med(cnn_step, 20)}))
+`;
+
+export function printOnnxTraining(): void {
+  const r = benchOnnxTraining();
+  const t = runTorch<{ mlpTrainMs: number; cnnTrainMs: number }>(TORCH_CODE);
+  const line = (label: string, ours: number, theirs: number | undefined) =>
+    console.log(`  ${label.padEnd(40)}: ${ours.toFixed(2).padStart(8)} ms` +
+      (theirs ? `   | PyTorch (1 thread) ${theirs.toFixed(2).padStart(7)} ms  ratio ${ratio(ours, theirs)}` : '   | PyTorch n/a'));
+  console.log('onnxruntime compileStep: whole train step as one session (issue 4 target: ratio <= 1.0)');
+  line('MLP 784-512-512-10 b=128, 1 thread', r.mlp1Ms, t?.mlpTrainMs);
+  line('MLP 784-512-512-10 b=128, default threads', r.mlpDefaultMs, t?.mlpTrainMs);
+  line('CNN 2-conv 28x28 b=64, 1 thread', r.cnn1Ms, t?.cnnTrainMs);
+  line('CNN 2-conv 28x28 b=64, default threads', r.cnnDefaultMs, t?.cnnTrainMs);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) printOnnxTraining();

@@ -1,0 +1,265 @@
+/**
+ * `compileStep(step)`: runs a whole training step (forward, loss, backward, optimizer update:
+ * any function of tensors that updates tensors in place) as one onnxruntime session.
+ *
+ * The first call of each input signature runs eagerly (the optimizer creates its state); the
+ * second and third are traced while they run eagerly; when both traces give the same graph,
+ * later calls run that graph. Tensors the step reads but did not make (parameters, buffers,
+ * optimizer state) are fed from their storages on every call, and those the step wrote in place
+ * are written back, so eager and compiled calls can be mixed freely.
+ */
+import { RuntimeError, Tensor, type DType, type HostArray } from '@nncompat/core';
+import { setReadObserver } from '../backend.js';
+import { boundaryOf, fromBoundaryData, toBoundaryData } from '../exec/dtypes.js';
+import { denseData } from '../exec/materialize.js';
+import { ONNXRUNTIME, setKernelObserver } from '../exec/plan.js';
+import { markStale } from '../exec/stale.js';
+import { encodeModel } from '../onnx/proto.js';
+import { OrtSession, type OrtSessionOptions, type OrtValue } from '../ort/binding.js';
+import type { InitializerData } from '../onnx/graph_builder.js';
+import { elideOutputIdentities } from './elide_identities.js';
+import { Tracer, TraceError, type External } from './tracer.js';
+
+/** Options of {@link compileStep}. */
+export interface CompileStepOptions {
+  /** Opset of the default domain (default 17). */
+  opset_version?: number;
+  /** Options of the session that runs the step (default: onnxruntime's thread count, no spinning). */
+  session_options?: OrtSessionOptions;
+  /**
+   * Plain values the step uses besides tensors (learning rates, flags). Numbers a step reads are
+   * constants of its graph: when what `guard` returns changes (compared as JSON), the step is
+   * traced again. Example: `() => opt.param_groups.map((g) => g.lr)` with a learning-rate scheduler.
+   */
+  guard?: () => unknown;
+}
+
+/** What a step returns: a tensor, a list of tensors, or nothing. */
+export type StepResult = Tensor | readonly Tensor[] | void;
+
+/** A compiled step: call it like the original. */
+export interface CompiledStep<R extends StepResult> {
+  (...inputs: Tensor[]): R;
+  /** Calls so far that ran the compiled graph (the others ran eagerly, some of them traced). */
+  readonly compiledCalls: number;
+  /** The ONNX bytes of the graph for the last signature that was compiled, or null. */
+  readonly model: Uint8Array | null;
+  /** Releases the sessions. */
+  dispose(): void;
+}
+
+interface Trace {
+  tracer: Tracer;
+  /** The model before externals and outputs are declared: two traces must give the same bytes. */
+  body: Uint8Array;
+  result: StepResult;
+}
+
+interface Program {
+  session: OrtSession;
+  model: Uint8Array;
+  inputNames: readonly string[];
+  /** Storages fed on every call, by graph input name. */
+  state: { name: string; storage: HostArray; dtype: DType }[];
+  /** Storages written back after every call, by graph output name. */
+  writeBack: { name: string; storage: HostArray; dtype: DType }[];
+  results: { name: string; dtype: DType; shape: readonly number[] }[];
+  /** How the step's result is shaped: one tensor, a list, or nothing. */
+  form: 'one' | 'list' | 'none';
+}
+
+interface Entry {
+  calls: number;
+  first: Trace | null;
+  program: Program | null;
+}
+
+const STEP_DEFAULT_OPTIONS: OrtSessionOptions = Object.freeze({
+  interOpNumThreads: 1,
+  executionMode: 'sequential',
+  graphOptimizationLevel: 'all',
+  extra: { session: { intra_op: { allow_spinning: '0' } } },
+});
+
+function signatureOf(inputs: readonly Tensor[], guard: unknown): string {
+  const ins = inputs.map((t, i) => {
+    if (!(t instanceof Tensor)) throw new TypeError(`compileStep: input ${i} must be a tensor`);
+    if (t.backend !== ONNXRUNTIME) throw new RuntimeError(`compileStep: input ${i} is on '${t.device}'; move inputs and the model to 'onnxruntime'`);
+    return `${t.dtype.name}[${t.shape.join(',')}]`;
+  });
+  return `${ins.join(';')}|${guard === undefined ? '' : JSON.stringify(guard)}`;
+}
+
+function resultList(r: StepResult, where: string): Tensor[] {
+  if (r === undefined) return [];
+  const list = r instanceof Tensor ? [r] : Array.isArray(r) ? [...(r as readonly Tensor[])] : null;
+  if (!list || list.some((t) => !(t instanceof Tensor))) throw new TraceError(`compileStep: ${where} must return a tensor, an array of tensors, or nothing`);
+  return list;
+}
+
+/** Runs `step` eagerly while tracing it. Effects apply; a trace failure is raised after the step finished. */
+function traceCall(step: (...inputs: Tensor[]) => StepResult, inputs: readonly Tensor[], options: CompileStepOptions): Trace {
+  const tracer = new Tracer({ externals: 'inputs', throwOnFail: false, ...(options.opset_version === undefined ? {} : { opsetVersion: options.opset_version }) });
+  // Graph inputs own their storage: the step gets contiguous copies.
+  const fed = inputs.map((t) => t.detach().clone());
+  fed.forEach((t, i) => tracer.addBoundaryInput(`input_${i}`, t));
+  const prevObserver = setKernelObserver(tracer);
+  setReadObserver((s) => tracer.onRead(s));
+  let result: StepResult;
+  try {
+    result = step(...fed);
+  } finally {
+    setKernelObserver(prevObserver);
+    setReadObserver(null);
+  }
+  if (tracer.failure) {
+    // The cause's stack points at the read or kernel that broke the trace.
+    throw new TraceError(`${tracer.failure.message} (this call ran eagerly and its updates were applied; the step cannot be compiled)`, { cause: tracer.failure });
+  }
+  const body = encodeModel(tracer.g.toModel());
+  return { tracer, body, result };
+}
+
+function sameSnapshot(a: External, b: External): boolean {
+  if (a.dtype !== b.dtype || a.snapshot.length !== b.snapshot.length) return false;
+  for (let i = 0; i < a.snapshot.length; i++) if (!Object.is(a.snapshot[i], b.snapshot[i])) return false;
+  return true;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Checks that two traces of consecutive calls agree and turns the second into a program. */
+function buildProgram(a: Trace, b: Trace, inputCount: number, options: CompileStepOptions): Program {
+  const ea = a.tracer.externals;
+  const eb = b.tracer.externals;
+  if (ea.length !== eb.length || !sameBytes(a.body, b.body)) {
+    throw new TraceError(
+      'compileStep: two consecutive calls of the step ran different kernels or constants, so no single graph replays it ' +
+        '(numbers computed on the host from tensors, e.g. a step count turned into a bias correction, or control flow that depends on the call); ' +
+        'make those values tensors or keep them fixed',
+    );
+  }
+  const t = b.tracer;
+  const g = t.g;
+  const state: Program['state'] = [];
+  const writeBack: Program['writeBack'] = [];
+  eb.forEach((x, i) => {
+    const boundary = boundaryOf(x.dtype).onnxType;
+    if (ea[i]!.storage === x.storage) {
+      g.addInput(x.name, boundary, [x.storage.length]);
+      state.push({ name: x.name, storage: x.storage, dtype: x.dtype });
+      if (t.written.has(x.storage)) {
+        const out = `${x.name}_out`;
+        t.addBoundaryOutput(out, t.currentValue(x.storage)!, x.dtype, [x.storage.length]);
+        writeBack.push({ name: out, storage: x.storage, dtype: x.dtype });
+      }
+    } else if (sameSnapshot(ea[i]!, x)) {
+      // A constant the step makes anew on each call (a scalar operand, a fixed mask).
+      g.addInitializer(x.name, toBoundaryData(x.dtype, x.snapshot) as InitializerData, [x.storage.length], boundary);
+    } else {
+      throw new TraceError(
+        `compileStep: the step reads a tensor of ${x.storage.length} element(s) made on the host during the call whose values change from call to call ` +
+          '(a random tensor drawn on the host such as a dropout mask, data built from .item()/.tolist(), or state replaced each call instead of updated in place); ' +
+          'such a step cannot run as one graph',
+      );
+    }
+  });
+  const outs = resultList(b.result, 'the step');
+  const results = outs.map((r, i) => {
+    const name = `output_${i}`;
+    const v = t.view({ storage: r._storage.handle, dtype: r.dtype, shape: r.shape, strides: r._strides, offset: r._offset });
+    t.addBoundaryOutput(name, v, r.dtype, r.shape);
+    return { name, dtype: r.dtype, shape: [...r.shape] };
+  });
+  // Everything else this trace made is not updated by compiled calls.
+  const returned = new Set(outs.map((r) => r._storage.handle as HostArray));
+  markStale([...t.created].filter((s) => !returned.has(s) && t.externalOf(s) < 0));
+  const model = encodeModel(elideOutputIdentities(g.toModel()));
+  const session = new OrtSession(model, options.session_options ?? STEP_DEFAULT_OPTIONS);
+  const form: Program['form'] = b.result === undefined ? 'none' : b.result instanceof Tensor ? 'one' : 'list';
+  return { session, model, inputNames: Array.from({ length: inputCount }, (_, i) => `input_${i}`), state, writeBack, results, form };
+}
+
+function runProgram(p: Program, inputs: readonly Tensor[]): StepResult {
+  const feeds: Record<string, OrtValue> = {};
+  inputs.forEach((t, i) => {
+    const info = { storage: t._storage.handle as HostArray, dtype: t.dtype, shape: t.shape, strides: t._strides, offset: t._offset };
+    feeds[p.inputNames[i]!] = { location: 'cpu', type: boundaryOf(t.dtype).ortType, dims: t.shape, data: toBoundaryData(t.dtype, denseData(info)) };
+  });
+  for (const s of p.state) {
+    feeds[s.name] = { location: 'cpu', type: boundaryOf(s.dtype).ortType, dims: [s.storage.length], data: toBoundaryData(s.dtype, s.storage) };
+  }
+  const out = p.session.run(feeds);
+  for (const w of p.writeBack) {
+    // Written after the run: onnxruntime read the old values from these same buffers.
+    (w.storage as Float32Array).set(fromBoundaryData(w.dtype, out[w.name]!.data) as Float32Array);
+  }
+  const results = p.results.map((r) => Tensor.fromHost(fromBoundaryData(r.dtype, out[r.name]!.data), r.shape, r.dtype, ONNXRUNTIME));
+  return p.form === 'none' ? undefined : p.form === 'one' ? results[0] : results;
+}
+
+/**
+ * Compiles a training step into one onnxruntime session. The step is any function of tensors
+ * (on the `onnxruntime` backend) that runs the model, the loss, `backward()` and the optimizer:
+ * it returns what it wants to read back (usually the loss). Calls 1–3 of each input signature
+ * run eagerly (2 and 3 are traced); from the 4th on the graph runs. Parameters, buffers and
+ * optimizer state are read from and written back to their tensors on every call, so the model
+ * stays usable eagerly (`state_dict`, evaluation, checkpoints).
+ *
+ * Rules: numbers the step uses are fixed at tracing (pass `guard` to retrace when they change);
+ * tensors made inside the step and not returned (e.g. `.grad` with `zero_grad(set_to_none=True)`)
+ * are not updated by compiled calls, and reading them raises; host reads inside the step
+ * (`.item()`) and host-side randomness (dropout) cannot be compiled and raise TraceError.
+ *
+ * @example
+ * model.to('onnxruntime');
+ * const opt = new torch.optim.SGD(model.parameters(), { lr: 0.01, momentum: 0.9 });
+ * const train = compileStep((x: Tensor, y: Tensor) => {
+ *   opt.zero_grad();
+ *   const loss = F.cross_entropy(model(x), y);
+ *   loss.backward();
+ *   opt.step();
+ *   return loss;
+ * });
+ * for (const [x, y] of batches) console.log(train(x, y).item());
+ */
+export function compileStep<R extends StepResult>(step: (...inputs: Tensor[]) => R, options: CompileStepOptions = {}): CompiledStep<R> {
+  if (typeof step !== 'function') throw new TypeError("compileStep: 'step' must be a function");
+  const entries = new Map<string, Entry>();
+  let compiledCalls = 0;
+  let lastModel: Uint8Array | null = null;
+  const run = (...inputs: Tensor[]): R => {
+    const key = signatureOf(inputs, options.guard?.());
+    let e = entries.get(key);
+    if (!e) entries.set(key, (e = { calls: 0, first: null, program: null }));
+    if (e.program) {
+      compiledCalls++;
+      return runProgram(e.program, inputs) as R;
+    }
+    const call = e.calls++;
+    if (call === 0) return step(...inputs);
+    const trace = traceCall(step, inputs, options);
+    if (call === 1) {
+      e.first = trace;
+    } else {
+      e.program = buildProgram(e.first!, trace, inputs.length, options);
+      e.first = null;
+      lastModel = e.program.model;
+    }
+    return trace.result as R;
+  };
+  return Object.defineProperties(run, {
+    compiledCalls: { get: () => compiledCalls },
+    model: { get: () => lastModel },
+    dispose: {
+      value: () => {
+        for (const e of entries.values()) e.program?.session.dispose();
+        entries.clear();
+      },
+    },
+  }) as CompiledStep<R>;
+}

@@ -1,0 +1,132 @@
+// compileStep (backend-onnxruntime) on real torch-compat modules and optimizers: the compiled
+// train step must follow the eager one (same seed, same batches) step for step.
+import { describe, expect, it } from 'vitest';
+import { manual_seed, randint, randn, type Tensor } from '@nncompat/core';
+import { assertClose } from '@nncompat/core/testing';
+import { compileStep, TraceError } from '@nncompat/backend-onnxruntime';
+import * as F from '../functional/index.js';
+import { BatchNorm1d } from '../nn/modules/batchnorm.js';
+import { Conv2d } from '../nn/modules/conv.js';
+import { Linear } from '../nn/modules/linear.js';
+import { Module } from '../nn/modules/module.js';
+import { Adam } from '../optim/adam.js';
+import type { Optimizer } from '../optim/optimizer.js';
+import { SGD } from '../optim/sgd.js';
+
+class Net extends Module {
+  declare fc1: Linear;
+  declare bn: BatchNorm1d;
+  declare fc2: Linear;
+  constructor() {
+    super();
+    this.fc1 = new Linear(12, 24);
+    this.bn = new BatchNorm1d(24);
+    this.fc2 = new Linear(24, 5);
+  }
+  override forward(x: Tensor): Tensor {
+    return this.fc2(F.relu(this.bn(this.fc1(x))));
+  }
+}
+
+class ConvNet extends Module {
+  declare conv: Conv2d;
+  declare fc: Linear;
+  constructor() {
+    super();
+    this.conv = new Conv2d(2, 4, 3, { padding: 1 });
+    this.fc = new Linear(4 * 4 * 4, 3);
+  }
+  override forward(x: Tensor): Tensor {
+    return this.fc(F.max_pool2d(F.relu(this.conv(x)), 2).flatten(1));
+  }
+}
+
+type Make = () => Module & ((x: Tensor) => Tensor);
+
+function trainer(make: Make, opt: (m: Module) => Optimizer) {
+  manual_seed(0);
+  const model = make().to('onnxruntime') as Module & ((x: Tensor) => Tensor);
+  const o = opt(model);
+  const step = (x: Tensor, y: Tensor): Tensor => {
+    o.zero_grad();
+    const loss = F.cross_entropy(model(x), y);
+    loss.backward();
+    o.step();
+    return loss;
+  };
+  return { model, step };
+}
+
+function batches(n: number, shape: number[], classes: number): [Tensor, Tensor][] {
+  manual_seed(42);
+  return Array.from({ length: n }, () => [randn(...shape).to('onnxruntime'), randint(0, classes, [shape[0]!]).to('onnxruntime')]);
+}
+
+function expectSame(a: Module, b: Module): void {
+  const sa = a.state_dict();
+  const sb = b.state_dict();
+  expect([...sa.keys()]).toEqual([...sb.keys()]);
+  for (const [k, value] of sa) {
+    const v = value as Tensor;
+    const w = sb.get(k) as Tensor;
+    if (v.dtype.is_floating_point) assertClose(v.to('cpu'), w.to('cpu'), { rtol: 1e-5, atol: 1e-6 });
+    else expect(v.to('cpu').tolist()).toEqual(w.to('cpu').tolist());
+  }
+}
+
+describe('compileStep on torch-compat modules and optimizers', () => {
+  const sgdVariants: [string, (m: Module) => Optimizer][] = [
+    ['SGD momentum', (m) => new SGD(m.parameters(), { lr: 0.05, momentum: 0.9 })],
+    ['SGD nesterov + weight decay', (m) => new SGD(m.parameters(), { lr: 0.05, momentum: 0.9, nesterov: true, weight_decay: 1e-3 })],
+    ['SGD dampening, maximize', (m) => new SGD(m.parameters(), { lr: 0.01, momentum: 0.5, dampening: 0.3, maximize: true })],
+  ];
+  for (const [name, opt] of sgdVariants) {
+    it(`${name}: Linear + BatchNorm1d (running stats, int64 num_batches_tracked) follows the eager steps`, () => {
+      const eager = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
+      const fast = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
+      const train = compileStep(fast.step);
+      for (const [x, y] of batches(8, [10, 12], 5)) {
+        assertClose(train(x, y).to('cpu'), eager.step(x, y).to('cpu'), { rtol: 1e-5, atol: 1e-6 });
+      }
+      expect(train.compiledCalls).toBe(5);
+      expectSame(fast.model, eager.model);
+      expect(Number((fast.model.state_dict().get('bn.num_batches_tracked') as Tensor).item())).toBe(8);
+      train.dispose();
+    });
+  }
+
+  it('a conv net (Conv2d weight gradient, max-pool, flatten) follows the eager steps', () => {
+    const opt = (m: Module) => new SGD(m.parameters(), { lr: 0.05, momentum: 0.9 });
+    const eager = trainer(() => new ConvNet() as Module & ((x: Tensor) => Tensor), opt);
+    const fast = trainer(() => new ConvNet() as Module & ((x: Tensor) => Tensor), opt);
+    const train = compileStep(fast.step);
+    for (const [x, y] of batches(7, [6, 2, 8, 8], 3)) {
+      assertClose(train(x, y).to('cpu'), eager.step(x, y).to('cpu'), { rtol: 1e-5, atol: 1e-6 });
+    }
+    expect(train.compiledCalls).toBe(4);
+    expectSame(fast.model, eager.model);
+    train.dispose();
+  });
+
+  it("refuses Adam's host-computed bias correction (a scalar that changes per call) with a TraceError; every call still applies", () => {
+    const opt = (m: Module) => new Adam(m.parameters(), { lr: 1e-3 });
+    const eager = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
+    const fast = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
+    const train = compileStep(fast.step);
+    const data = batches(3, [10, 12], 5);
+    data.forEach(([x, y], i) => {
+      if (i < 2) train(x, y);
+      else expect(() => train(x, y)).toThrow(/made on the host during the call whose values change/);
+      eager.step(x, y);
+    });
+    expectSame(fast.model, eager.model);
+  });
+
+  it('reports an out-of-range target eagerly with PyTorch\'s error while tracing', () => {
+    const fast = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), (m) => new SGD(m.parameters(), { lr: 0.1 }));
+    const train = compileStep(fast.step);
+    const [[x, y]] = batches(1, [10, 12], 5) as [[Tensor, Tensor]];
+    train(x, y);
+    expect(() => train(x, y.add(10))).toThrow('Target 1');
+  });
+});
