@@ -35,7 +35,7 @@ export const SURFACE: readonly string[] = Object.freeze([
   ...['GELU', 'LeakyReLU', 'Softmax', 'LogSoftmax', 'MaxPool2d', 'AvgPool2d', 'AdaptiveAvgPool2d', 'BatchNorm1d', 'BatchNorm2d',
     'LayerNorm', 'Dropout', 'Embedding', 'Flatten', 'CrossEntropyLoss', 'MSELoss', 'NLLLoss',
     'ELU', 'ReLU6', 'Hardtanh', 'Softplus', 'SiLU', 'Mish', 'Conv1d', 'ConvTranspose2d', 'MaxPool1d', 'GroupNorm', 'Dropout1d',
-    'Dropout2d', 'L1Loss', 'SmoothL1Loss', 'BCELoss', 'BCEWithLogitsLoss', 'KLDivLoss', 'RNNBase', 'LSTM', 'GRU'].map((c) => `oneflow.nn.${c}`),
+    'Dropout2d', 'L1Loss', 'SmoothL1Loss', 'BCELoss', 'BCEWithLogitsLoss', 'KLDivLoss', 'RNNBase', 'LSTM', 'GRU', 'RNN'].map((c) => `oneflow.nn.${c}`),
   ...MODULE_METHODS.map((m) => `oneflow.nn.Module.${m}`),
   ...PARAMETER_DICT_METHODS.map((m) => `oneflow.nn.ParameterDict.${m}`),
   ...['SGD', 'Adam', 'AdamW', 'RMSprop', 'Adagrad', 'Optimizer', 'lr_scheduler'].map((m) => `oneflow.optim.${m}`),

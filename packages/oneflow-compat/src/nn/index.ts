@@ -22,6 +22,7 @@ import { GroupNorm } from './layers-group-norm.js';
 import { Dropout1d, Dropout2d } from './layers-dropout.js';
 import { BCELoss, BCEWithLogitsLoss, KLDivLoss, L1Loss, SmoothL1Loss } from './layers-loss-more.js';
 import { GRU, LSTM } from './layers-rnn.js';
+import { RNN } from './layers-rnn-elman.js';
 import { Module } from './module.js';
 import { register_module_class } from '../serialization/registry.js';
 
@@ -29,7 +30,7 @@ for (const cls of [Module, Sequential, ModuleList, ModuleDict, ParameterList, Pa
   GELU, LeakyReLU, Softmax, LogSoftmax, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, BatchNorm1d, BatchNorm2d, LayerNorm,
   Dropout, Embedding, Flatten, CrossEntropyLoss, MSELoss, NLLLoss,
   ELU, ReLU6, Hardtanh, Softplus, SiLU, Mish, Conv1d, ConvTranspose2d, MaxPool1d, GroupNorm, Dropout1d, Dropout2d,
-  L1Loss, SmoothL1Loss, BCELoss, BCEWithLogitsLoss, KLDivLoss, LSTM, GRU]) {
+  L1Loss, SmoothL1Loss, BCELoss, BCEWithLogitsLoss, KLDivLoss, LSTM, GRU, RNN]) {
   register_module_class(cls);
 }
 
@@ -49,5 +50,6 @@ export { MaxPool1d, type MaxPool1dOptions } from './layers-pool1d.js';
 export { GroupNorm, type GroupNormOptions } from './layers-group-norm.js';
 export { Dropout1d, Dropout2d } from './layers-dropout.js';
 export { L1Loss, SmoothL1Loss, BCELoss, BCEWithLogitsLoss, KLDivLoss, type BCEWithLogitsLossOptions } from './layers-loss-more.js';
-export { RNNBase, LSTM, GRU, type RNNOptions } from './layers-rnn.js';
+export { RNNBase, LSTM, GRU, type RNNOptions, type RNNMode } from './layers-rnn.js';
+export { RNN, type ElmanRNNOptions } from './layers-rnn-elman.js';
 export { functional } from '../functional/index.js';

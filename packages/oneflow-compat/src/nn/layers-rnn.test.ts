@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as torch from '@nncompat/torch-compat';
+import type { Tensor as CoreTensor } from '@nncompat/core';
 import * as flow from '../index.js';
 import { agreeTwins, copyWeights, paramShapes } from './twins.test-util.js';
 
@@ -130,5 +131,84 @@ describe("OneFlow's LSTM / GRU attributes", () => {
     expect(() => new nn.LSTM(3, 4, { proj_size: 4 })).toThrow('proj_size has to be smaller than hidden_size');
     expect(() => new nn.LSTM(3, 4, { proj_size: 2 })).toThrow('proj_size > 0 is not implemented');
     expect(() => new nn.LSTM(3, 4)(flow.randn(2, 1, 5))).toThrow('input.size(-1) must be equal to input_size. Expected 3, got 5');
+  });
+});
+
+/** The Elman recurrence written out with tensor ops, one layer and direction at a time. */
+function elmanReference(rnn: flow.nn.RNN, x: CoreTensor, act: (t: CoreTensor) => CoreTensor): [CoreTensor, CoreTensor] {
+  const dirs = rnn.bidirectional ? 2 : 1;
+  const T = x.shape[0]!;
+  let input = x;
+  const finals: CoreTensor[] = [];
+  for (let layer = 0; layer < rnn.num_layers; layer++) {
+    const outs: CoreTensor[] = [];
+    for (let d = 0; d < dirs; d++) {
+      const [wih, whh, bih, bhh] = rnn.all_weights[layer * dirs + d]!;
+      let h: CoreTensor = flow.zeros(x.shape[1]!, rnn.hidden_size);
+      const steps: CoreTensor[] = new Array<CoreTensor>(T);
+      for (let s = 0; s < T; s++) {
+        const t = d === 0 ? s : T - 1 - s;
+        h = act(input.select(0, t).matmul(wih!.t()).add(bih!).add(h.matmul(whh!.t())).add(bhh!));
+        steps[t] = h;
+      }
+      outs.push(flow.stack(steps, 0));
+      finals.push(h);
+    }
+    input = dirs === 1 ? outs[0]! : flow.cat(outs, 2);
+  }
+  return [input, flow.stack(finals, 0)];
+}
+
+describe("OneFlow's Elman RNN (torch-compat has none: checked against the recurrence written out)", () => {
+  for (const [name, opts, act] of [
+    ['tanh', {}, (t: CoreTensor) => t.tanh()],
+    ['relu, 2 layers, bidirectional', { nonlinearity: 'relu', num_layers: 2, bidirectional: true }, (t: CoreTensor) => t.relu()],
+  ] as const) {
+    it(name, () => {
+      const rnn = new nn.RNN(3, 4, opts);
+      const data = flow.randn(5, 2, 3).tolist() as number[];
+      const x = flow.tensor(data, { requires_grad: true });
+      const xr = flow.tensor(data, { requires_grad: true });
+      const [out, hn] = rnn(x);
+      const [rout, rhn] = elmanReference(rnn, xr, act);
+      expect(out.shape).toEqual(rout.shape);
+      // the same math; the reference adds the four terms in another order, so compare to rounding
+      for (const [a, b] of [[out, rout], [hn, rhn]] as const) expect(a.sub(b).abs().max().item()).toBeLessThan(1e-6);
+      out.pow(2).sum().backward();
+      const w = rnn._parameters.get('weight_hh_l0') as flow.nn.Parameter;
+      const g = w.grad!.clone();
+      w.grad = null;
+      rout.pow(2).sum().backward();
+      expect(x.grad!.sub(xr.grad!).abs().max().item()).toBeLessThan(1e-5);
+      expect(g.sub(w.grad!).abs().max().item()).toBeLessThan(1e-5);
+    });
+  }
+
+  it('batch_first, unbatched and a given h0 go through the same layouts as GRU', () => {
+    const rnn = new nn.RNN(2, 3, { batch_first: true });
+    const x = flow.randn(4, 5, 2);
+    const [o] = rnn(x);
+    expect(o.shape).toEqual([4, 5, 3]);
+    const [ou, hu] = rnn(flow.randn(5, 2), flow.zeros(1, 3));
+    expect([ou.shape, hu.shape]).toEqual([[5, 3], [1, 3]]);
+  });
+
+  it('mode, nonlinearity, repr, parameters, checks', () => {
+    const rnn = new nn.RNN(3, 4, 2, { nonlinearity: 'relu' });
+    expect([rnn.mode, rnn.nonlinearity]).toEqual(['RNN_RELU', 'relu']);
+    expect(new nn.RNN(3, 4).mode).toBe('RNN_TANH');
+    expect(String(rnn)).toBe('RNN(3, 4, num_layers=2)');
+    expect(paramShapes(new nn.RNN(3, 4))).toEqual([['weight_ih_l0', [4, 3]], ['weight_hh_l0', [4, 4]], ['bias_ih_l0', [4]], ['bias_hh_l0', [4]]]);
+    expect(() => new nn.RNN(3, 4, { nonlinearity: 'gelu' as 'relu' })).toThrow("Unknown nonlinearity 'gelu'");
+    expect(() => new nn.RNN(3, 4, { proj_size: 0 })).toThrow('proj_size argument is only supported for LSTM, not RNN or GRU');
+  });
+
+  it('round-trips as a pickled module', () => {
+    const rnn = new nn.RNN(3, 4, { nonlinearity: 'relu', bidirectional: true });
+    const back = flow.load(flow.save(rnn, null)) as flow.nn.RNN;
+    expect(back).toBeInstanceOf(nn.RNN);
+    expect(back.nonlinearity).toBe('relu');
+    const x = flow.randn(3, 2, 3);
+    expect(back(x)[0].tolist()).toEqual(rnn(x)[0].tolist());
   });
 });

@@ -19,14 +19,17 @@ import { pyBool, pyFloat } from './py-format.js';
 import { torchTwin } from './torch-twin.js';
 import { warn } from './warn.js';
 
-/** Keyword options of `LSTM` / `GRU` (after `input_size`, `hidden_size`). */
+/** OneFlow's RNN modes (`RNN` is `RNN_TANH` or `RNN_RELU` by its `nonlinearity`). */
+export type RNNMode = 'LSTM' | 'GRU' | 'RNN_TANH' | 'RNN_RELU';
+
+/** Keyword options of `LSTM` / `GRU` / `RNN` (after `input_size`, `hidden_size`). */
 export interface RNNOptions {
   num_layers?: number;
   bias?: boolean;
   batch_first?: boolean;
   dropout?: number;
   bidirectional?: boolean;
-  /** LSTM only (a GRU given one raises OneFlow's ValueError); only 0 is implemented. */
+  /** LSTM only (a GRU or RNN given one raises OneFlow's ValueError); only 0 is implemented. */
   proj_size?: number;
   dtype?: DType | null;
 }
@@ -34,7 +37,7 @@ export interface RNNOptions {
 /** `RNNBase`: parameters, init, repr; the subclasses run torch-compat's recurrence. */
 export abstract class RNNBase extends Module {
   static override __module__ = 'oneflow.nn.modules.rnn';
-  declare mode: 'LSTM' | 'GRU';
+  declare mode: RNNMode;
   declare input_size: number;
   declare hidden_size: number;
   declare num_layers: number;
@@ -47,7 +50,7 @@ export abstract class RNNBase extends Module {
   declare _all_weights: string[][];
   declare _flat_weights: (Parameter | null)[];
 
-  constructor(mode: 'LSTM' | 'GRU', input_size: number, hidden_size: number, opts: RNNOptions) {
+  constructor(mode: RNNMode, input_size: number, hidden_size: number, opts: RNNOptions) {
     super();
     const dropout = opts.dropout ?? 0;
     const num_layers = opts.num_layers ?? 1;
@@ -71,7 +74,7 @@ export abstract class RNNBase extends Module {
     if (proj_size < 0) throw new ValueError('proj_size should be a positive integer or zero to disable projections');
     if (proj_size >= hidden_size) throw new ValueError('proj_size has to be smaller than hidden_size');
     if (proj_size > 0) throw new NotImplementedError('LSTM with proj_size > 0 is not implemented in nncompat');
-    const gate = mode === 'LSTM' ? 4 * hidden_size : 3 * hidden_size;
+    const gate = mode === 'LSTM' ? 4 * hidden_size : mode === 'GRU' ? 3 * hidden_size : hidden_size;
     const dirs = this.bidirectional ? 2 : 1;
     const dt = opts.dtype ? { dtype: opts.dtype } : {};
     this._flat_weights_names = [];
@@ -127,19 +130,20 @@ export abstract class RNNBase extends Module {
   }
 
   /** torch-compat's module of this configuration, on this module's parameters and settings. */
-  protected twin<T extends TorchLSTM | TorchGRU>(Cls: typeof TorchLSTM | typeof TorchGRU): T {
+  protected twin<T extends TorchLSTM | TorchGRU>(Cls: new (i: number, h: number, o: { num_layers: number; bias: boolean; bidirectional: boolean }) => T): T {
     this._flat_weights = this.flatWeights();
     const key = `${this.mode}:${this.input_size}:${this.hidden_size}:${this.num_layers}:${this.bias}:${this.bidirectional}`;
     const t = torchTwin<T>(this, key, () => new Cls(this.input_size, this.hidden_size, {
       num_layers: this.num_layers, bias: this.bias, bidirectional: this.bidirectional,
-    }) as T);
+    }));
     t.batch_first = this.batch_first;
     t.dropout = this.dropout;
     return t;
   }
 }
 
-function splitArgs(a: number | RNNOptions | undefined, b: RNNOptions | undefined): RNNOptions {
+/** `(num_layers, opts)` or `(opts)` after the two sizes, as one options object. */
+export function splitArgs(a: number | RNNOptions | undefined, b: RNNOptions | undefined): RNNOptions {
   return typeof a === 'number' ? { ...b, num_layers: a } : { ...a };
 }
 
