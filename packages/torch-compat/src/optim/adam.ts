@@ -1,5 +1,5 @@
 /** `torch.optim.Adam` and `AdamW` (2.1, the single-tensor `foreach=False` path). */
-import { no_grad, type Tensor, tensor, ValueError, zeros_like } from '@nncompat/core';
+import { full_like, no_grad, type Tensor, tensor, ValueError, zeros, zeros_like } from '@nncompat/core';
 import { Optimizer, type ParamGroup, type ParamState, type ParamsT } from './optimizer.js';
 
 /** Options of `Adam` / `AdamW` (PyTorch's keyword arguments). */
@@ -24,10 +24,13 @@ function validate(lr: number, eps: number, betas: readonly [number, number], wd:
   if (!(wd >= 0)) throw new ValueError(`Invalid weight_decay value: ${wd}`);
 }
 
-/** Lazily creates Adam's state for `p`: step (a float32 scalar tensor), exp_avg, exp_avg_sq[, max_exp_avg_sq]. */
-function adamState(state: ParamState, p: Tensor, amsgrad: boolean): void {
+/**
+ * Lazily creates Adam's state for `p`: step (a float32 scalar tensor: on the CPU, or on `p`'s
+ * device when capturable, as in PyTorch 2.1), exp_avg, exp_avg_sq[, max_exp_avg_sq].
+ */
+function adamState(state: ParamState, p: Tensor, amsgrad: boolean, capturable: boolean): void {
   if (Object.keys(state).length > 0) return;
-  state.step = tensor(0, { dtype: 'float32' });
+  state.step = capturable ? zeros([], { dtype: 'float32' }).to(p.device) : tensor(0, { dtype: 'float32' });
   state.exp_avg = zeros_like(p);
   state.exp_avg_sq = zeros_like(p);
   if (amsgrad) state.max_exp_avg_sq = zeros_like(p);
@@ -41,10 +44,11 @@ function adamStep(group: ParamGroup, stateOf: (p: Tensor) => ParamState, decoupl
   const wd = group.weight_decay as number;
   const amsgrad = group.amsgrad === true;
   const maximize = group.maximize === true;
+  const capturable = group.capturable === true;
   for (const p of group.params) {
     if (p.grad === null) continue;
     const state = stateOf(p);
-    adamState(state, p, amsgrad);
+    adamState(state, p, amsgrad, capturable);
     let grad = maximize ? p.grad.neg() : p.grad;
     const step_t = state.step as Tensor;
     const exp_avg = state.exp_avg as Tensor;
@@ -56,6 +60,10 @@ function adamStep(group: ParamGroup, stateOf: (p: Tensor) => ParamState, decoupl
     }
     exp_avg.lerp_(grad, 1 - beta1);
     exp_avg_sq.mul_(beta2).addcmul_(grad, grad, { value: 1 - beta2 });
+    if (capturable) {
+      capturableUpdate(p, step_t, exp_avg, exp_avg_sq, amsgrad ? (state.max_exp_avg_sq as Tensor) : null, lr, beta1, beta2, eps);
+      continue;
+    }
     const step = Number(step_t.item());
     const bias_correction1 = 1 - beta1 ** step;
     const bias_correction2 = 1 - beta2 ** step;
@@ -71,6 +79,28 @@ function adamStep(group: ParamGroup, stateOf: (p: Tensor) => ParamState, decoupl
     }
     p.addcdiv_(exp_avg, denom, { value: -step_size });
   }
+}
+
+/**
+ * PyTorch 2.1's `capturable` branch of `_single_tensor_adam`: the bias corrections stay tensors
+ * (no host read of the step), so the update can be captured as a graph (compileStep). Python's
+ * `lr / t` and `eps / t` are `t.reciprocal() * lr` (Tensor.__rtruediv__), `1 - t` is rsub.
+ */
+function capturableUpdate(
+  p: Tensor, step: Tensor, exp_avg: Tensor, exp_avg_sq: Tensor, max_exp_avg_sq: Tensor | null,
+  lr: number, beta1: number, beta2: number, eps: number,
+): void {
+  const bias_correction1 = full_like(step, beta1).pow(step).neg().add(1);
+  const bias_correction2 = full_like(step, beta2).pow(step).neg().add(1);
+  const step_size_neg = bias_correction1.reciprocal().mul(lr).neg();
+  const bias_correction2_sqrt = bias_correction2.sqrt();
+  let second = exp_avg_sq;
+  if (max_exp_avg_sq) {
+    max_exp_avg_sq.copy_(max_exp_avg_sq.maximum(exp_avg_sq));
+    second = max_exp_avg_sq;
+  }
+  const denom = second.sqrt().div(bias_correction2_sqrt.mul(step_size_neg)).add_(step_size_neg.reciprocal().mul(eps));
+  p.addcdiv_(exp_avg, denom);
 }
 
 /**

@@ -9,7 +9,7 @@ import { BatchNorm1d } from '../nn/modules/batchnorm.js';
 import { Conv2d } from '../nn/modules/conv.js';
 import { Linear } from '../nn/modules/linear.js';
 import { Module } from '../nn/modules/module.js';
-import { Adam } from '../optim/adam.js';
+import { Adam, AdamW } from '../optim/adam.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import { SGD } from '../optim/sgd.js';
 
@@ -107,6 +107,24 @@ describe('compileStep on torch-compat modules and optimizers', () => {
     expectSame(fast.model, eager.model);
     train.dispose();
   });
+
+  const adamVariants: [string, (m: Module) => Optimizer][] = [
+    ['Adam capturable', (m) => new Adam(m.parameters(), { lr: 1e-2, capturable: true })],
+    ['AdamW capturable, amsgrad', (m) => new AdamW(m.parameters(), { lr: 1e-2, amsgrad: true, capturable: true })],
+  ];
+  for (const [name, opt] of adamVariants) {
+    it(`${name}: the step count stays a tensor, so the whole Adam step compiles and follows the eager steps`, () => {
+      const eager = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
+      const fast = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
+      const train = compileStep(fast.step);
+      for (const [x, y] of batches(8, [10, 12], 5)) {
+        assertClose(train(x, y).to('cpu'), eager.step(x, y).to('cpu'), { rtol: 1e-5, atol: 1e-6 });
+      }
+      expect(train.compiledCalls).toBe(5);
+      expectSame(fast.model, eager.model);
+      train.dispose();
+    });
+  }
 
   it("refuses Adam's host-computed bias correction (a scalar that changes per call) with a TraceError; every call still applies", () => {
     const opt = (m: Module) => new Adam(m.parameters(), { lr: 1e-3 });
