@@ -1,6 +1,7 @@
 /**
  * `oneflow.nn.functional`: torch-compat's functional ops (OneFlow's are "consistent with
- * PyTorch") whose tensor results come back as oneflow Tensors.
+ * PyTorch") whose tensor results come back as oneflow Tensors, plus OneFlow's `dropout1d` /
+ * `dropout2d`, which torch-compat's namespace lacks.
  *
  * @example
  * ```ts
@@ -9,12 +10,18 @@
  */
 import * as TF from '@nncompat/torch-compat/nn/functional';
 import { flowFn } from '../tensor/tensor.js';
+import { dropout1d, dropout2d } from './dropout-nd.js';
 
-type Namespace = typeof TF;
+export type { DropoutNdOptions } from './dropout-nd.js';
 
-function wrapAll(ns: Namespace): Namespace {
+/** torch-compat's functional namespace plus OneFlow's own entries. */
+type Namespace = typeof TF & { readonly dropout1d: typeof dropout1d; readonly dropout2d: typeof dropout2d };
+
+function wrapAll(ns: typeof TF): Namespace {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(ns)) out[k] = typeof v === 'function' ? flowFn(v as (...a: never[]) => unknown) : v;
+  out.dropout1d = dropout1d;
+  out.dropout2d = dropout2d;
   return Object.freeze(out) as unknown as Namespace;
 }
 
