@@ -28,27 +28,63 @@ export interface GpuKernelDef {
   run(k: GpuKernelArgs): GpuKernelOut;
 }
 
-function tensors(args: KernelArgs<HostArray>): TensorInfo<HostArray>[] {
-  const r: TensorInfo<HostArray>[] = [];
-  for (const v of Object.values(args.inputs)) {
-    if (v == null) continue;
-    if (Array.isArray(v)) r.push(...(v as readonly TensorInfo<HostArray>[]));
-    else r.push(v as TensorInfo<HostArray>);
-  }
-  return r;
+// The checks below run on every op, so they walk the inputs in place (no intermediate arrays)
+// and the per-call arguments are one small object rather than a set of closures.
+
+/** Why one input keeps this call off gpu.js, or null. */
+function tensorReason(i: TensorInfo<HostArray>): ReferenceReason | null {
+  if (i.dtype.name !== 'float32') return 'dtype';
+  const span = spanOf(i.shape, i.strides);
+  if (span === 0) return 'empty';
+  return span > MAX_INDEX ? 'size' : null;
 }
 
 /** Why the inputs themselves keep this call off gpu.js, or null when they do not. */
-function inputReason(ins: readonly TensorInfo<HostArray>[], attrs: Readonly<Record<string, unknown>>): ReferenceReason | null {
-  const out = attrs['dtype'] as { name: string } | undefined;
+function inputReason(args: KernelArgs<HostArray>): ReferenceReason | null {
+  const out = args.attrs['dtype'] as { name: string } | undefined;
   if (out && out.name !== 'float32') return 'dtype';
-  for (const i of ins) if (i.dtype.name !== 'float32') return 'dtype';
-  for (const i of ins) {
-    const span = spanOf(i.shape, i.strides);
-    if (span === 0) return 'empty';
-    if (span > MAX_INDEX) return 'size';
+  // dtype first across all inputs, then sizes (the order the reasons are reported in).
+  let sizeReason: ReferenceReason | null = null;
+  const inputs = args.inputs;
+  for (const key in inputs) {
+    const v = inputs[key];
+    if (v == null) continue;
+    if (!Array.isArray(v)) {
+      const r = tensorReason(v as TensorInfo<HostArray>);
+      if (r === 'dtype') return r;
+      sizeReason ??= r;
+      continue;
+    }
+    for (const i of v as readonly TensorInfo<HostArray>[]) {
+      const r = tensorReason(i);
+      if (r === 'dtype') return r;
+      sizeReason ??= r;
+    }
   }
-  return null;
+  return sizeReason;
+}
+
+/** GpuKernelArgs of one call. */
+class CallArgs implements GpuKernelArgs {
+  readonly backend: GpujsBackend;
+  readonly attrs: Readonly<Record<string, unknown>>;
+
+  constructor(private readonly args: KernelArgs<HostArray>, private readonly kernel: string) {
+    this.backend = args.backend as GpujsBackend;
+    this.attrs = args.attrs;
+  }
+
+  optional(name: string): TensorInfo<HostArray> | null {
+    const t = this.args.inputs[name];
+    if (t != null && Array.isArray(t)) throw new Error(`gpujs kernel ${this.kernel}: input '${name}' must be a tensor`);
+    return (t as TensorInfo<HostArray> | null | undefined) ?? null;
+  }
+
+  info(name: string): TensorInfo<HostArray> {
+    const t = this.optional(name);
+    if (!t) throw new Error(`gpujs kernel ${this.kernel}: missing input '${name}'`);
+    return t;
+  }
 }
 
 /** The KernelConfig registering `def` on backend `backendName`. */
@@ -57,23 +93,9 @@ export function toConfig(def: GpuKernelDef, backendName: string): KernelConfig<H
     kernelName: def.name,
     backendName,
     kernelFunc: (args) => {
-      const pre = inputReason(tensors(args), args.attrs);
+      const pre = inputReason(args);
       if (pre) return runOnReference(def.name, args, pre);
-      const optional = (name: string): TensorInfo<HostArray> | null => {
-        const t = args.inputs[name];
-        if (t != null && Array.isArray(t)) throw new Error(`gpujs kernel ${def.name}: input '${name}' must be a tensor`);
-        return (t as TensorInfo<HostArray> | null | undefined) ?? null;
-      };
-      const r = def.run({
-        backend: args.backend as GpujsBackend,
-        attrs: args.attrs,
-        optional,
-        info: (name) => {
-          const t = optional(name);
-          if (!t) throw new Error(`gpujs kernel ${def.name}: missing input '${name}'`);
-          return t;
-        },
-      });
+      const r = def.run(new CallArgs(args, def.name));
       return typeof r === 'string' ? runOnReference(def.name, args, r) : r;
     },
   };

@@ -33,6 +33,66 @@ export function elementwiseSource(ins: readonly TensorInfo[], outShape: readonly
   return kernelSource(ins.map((_, j) => `t${j}`), code + body);
 }
 
+/**
+ * What determines an elementwise source besides its body: the output shape, the variable names
+ * and each input's shape and strides (its window's length follows from them). The source itself
+ * is built only when the kernel is compiled.
+ */
+function signature(ins: readonly TensorInfo[], outShape: readonly number[], vars: readonly string[]): string {
+  let s = `${outShape.join(',')}|${vars.join(',')}`;
+  for (const t of ins) s += `|${t.shape.join(',')}:${t.strides.join(',')}`;
+  return s;
+}
+
+/** The last call of one body: its geometry, flattened, and the signature built for it. */
+interface LastCall {
+  readonly geometry: number[];
+  readonly vars: readonly string[];
+  readonly sig: string;
+}
+
+/**
+ * Per body, the last call's signature: an op repeated on one geometry (a loop, a training step's
+ * same layer) compares numbers instead of joining its shapes into a new string per call.
+ */
+const lastCalls = new Map<string, LastCall>();
+
+function pushGeometry(g: number[], ins: readonly TensorInfo[], outShape: readonly number[]): number[] {
+  g.push(outShape.length, ...outShape);
+  for (const t of ins) g.push(t.shape.length, ...t.shape, ...t.strides);
+  return g;
+}
+
+function sameGeometry(g: readonly number[], ins: readonly TensorInfo[], outShape: readonly number[]): boolean {
+  if (g[0] !== outShape.length) return false;
+  let p = 1;
+  for (let i = 0; i < outShape.length; i++) if (g[p++] !== outShape[i]) return false;
+  for (const t of ins) {
+    const nd = t.shape.length;
+    if (g[p++] !== nd) return false;
+    for (let i = 0; i < nd; i++) if (g[p++] !== t.shape[i]) return false;
+    for (let i = 0; i < nd; i++) if (g[p++] !== t.strides[i]) return false;
+  }
+  return p === g.length;
+}
+
+function sameVars(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The signature of this call, reusing the body's last one when the geometry is unchanged. */
+function cachedSignature(body: string, ins: readonly TensorInfo[], outShape: readonly number[], vars: readonly string[]): string {
+  const last = lastCalls.get(body);
+  if (last && sameVars(last.vars, vars) && sameGeometry(last.geometry, ins, outShape)) return last.sig;
+  const sig = signature(ins, outShape, vars);
+  // Bodies built per call (attribute literals) would grow the map without bound: cap it.
+  if (lastCalls.size >= 512 && !last) lastCalls.clear();
+  lastCalls.set(body, { geometry: pushGeometry([], ins, outShape), vars: [...vars], sig });
+  return sig;
+}
+
 /** Runs an elementwise kernel over float32 inputs; `outDtype` bool turns the 0/1 floats into a Uint8Array. */
 export function runElementwise(
   backend: GpujsBackend,
@@ -45,7 +105,9 @@ export function runElementwise(
   const n = numelOf(outShape);
   const why = outputReason(n);
   if (why) return why;
-  const out = backend.kernels.run(elementwiseSource(ins, outShape, vars, body), n, ins.map(windowOf));
+  const args: Float32Array[] = [];
+  for (const t of ins) args.push(windowOf(t));
+  const out = backend.kernels.runKeyed(body, cachedSignature(body, ins, outShape, vars), () => elementwiseSource(ins, outShape, vars, body), n, args);
   const result: KernelResult<HostArray> = { storage: outDtype === bool ? Uint8Array.from(out) : out, dtype: outDtype, shape: outShape };
   return result;
 }

@@ -1,15 +1,35 @@
 /** Helpers shared by the tfjs kernel definitions (elementwise factories, NaN rules, checks). */
 import * as tf from '@tensorflow/tfjs';
-import { bool, RuntimeError, type DType } from '@nncompat/core';
+import { bool, RuntimeError, type DType, type TensorInfo } from '@nncompat/core';
 import { wrapNarrow } from '../dtypes.js';
+import type { TfjsBuffer } from '../buffer.js';
 import type { TfKernelArgs, TfKernelDef, TfOut } from '../kernel.js';
+import { isDenseView } from '../view.js';
 
 /** Element count of a shape. */
 export const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
+/** True when two shapes are equal. */
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Broadcasts to `outShape` when the op's own broadcasting left a smaller shape. */
 export function toShape(t: tf.Tensor, outShape: readonly number[]): tf.Tensor {
-  return t.shape.join(',') === outShape.join(',') ? t : tf.broadcastTo(t, outShape as number[]);
+  return sameShape(t.shape, outShape) ? t : tf.broadcastTo(t, outShape as number[]);
+}
+
+/**
+ * The buffer's own tensor when the view is all of it, dense, of `n` elements (> 0): elementwise
+ * kernels then compute on the stored tensor in whatever shape it has (a result's, or 1-D from
+ * the host) and report the view's shape, instead of reshaping each operand (a tfjs op each).
+ */
+function wholeTensor(i: TensorInfo<TfjsBuffer>, n: number): tf.Tensor | null {
+  const s = i.storage;
+  if (i.offset !== 0 || s.size !== n || n === 0 || !isDenseView(i)) return null;
+  return s.tf;
 }
 
 /** Where either operand is NaN the result is NaN (PyTorch's maximum/minimum/max/min rule). */
@@ -48,19 +68,28 @@ export function binary(
     name,
     int64Bound: opts.int64Bound,
     run(k): TfOut {
-      const dtype = k.info('a').dtype;
-      let a = k.x('a', { keepBroadcast: true });
-      let b = k.x('b', { keepBroadcast: true });
+      const ai = k.info('a');
+      const bi = k.info('b');
+      const dtype = ai.dtype;
+      const outShape = k.attrs['outShape'] as number[];
+      // Both operands whole buffers of the output's size, stored in one shape: compute as stored.
+      const n = numel(outShape);
+      const wa = wholeTensor(ai, n);
+      const wb = wa && wholeTensor(bi, n);
+      const flat = wa !== null && wb !== null && sameShape(wa.shape, wb.shape);
+      let a = flat ? wa : k.x('a', { keepBroadcast: true });
+      let b = flat ? wb! : k.x('b', { keepBroadcast: true });
       // Arithmetic on bools (True + True is True in PyTorch): compute on int32, then truthiness.
       const boolArith = dtype.name === 'bool' && !opts.compare;
       if (boolArith) {
         a = tf.cast(a, 'int32');
         b = tf.cast(b, 'int32');
       }
-      let r = toShape(f(a, b, dtype), k.attrs['outShape'] as number[]);
+      let r = f(a, b, dtype);
+      if (!flat) r = toShape(r, outShape);
       if (boolArith) r = asBool(r);
       if (opts.wrap) r = wrapNarrow(r, dtype);
-      return { t: r, dtype: opts.compare ? bool : dtype };
+      return { t: r, dtype: opts.compare ? bool : dtype, shape: outShape };
     },
   };
 }
@@ -71,9 +100,11 @@ export function unary(name: string, f: (x: tf.Tensor, dtype: DType, k: TfKernelA
     name,
     supports: floatOnly ? (k) => float32Only(k) : undefined,
     run(k): TfOut {
-      const dtype = k.info('x').dtype;
-      const r = f(k.x('x'), dtype, k);
-      return { t: wrap ? wrapNarrow(r, dtype) : r, dtype };
+      const xi = k.info('x');
+      const dtype = xi.dtype;
+      // A whole dense buffer is used as stored (no reshape); the result reports the view's shape.
+      const r = f(wholeTensor(xi, numel(xi.shape)) ?? k.x('x'), dtype, k);
+      return { t: wrap ? wrapNarrow(r, dtype) : r, dtype, shape: xi.shape };
     },
   };
 }
