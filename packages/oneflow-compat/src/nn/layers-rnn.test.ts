@@ -124,6 +124,15 @@ describe("OneFlow's LSTM / GRU attributes", () => {
     expect(fm._flat_weights[1]).toBe(fm._parameters.get('weight_hh_l0'));
   });
 
+  it('.double() after a forward: the next forward uses the converted weights', () => {
+    const g = new nn.GRU(3, 4);
+    g(flow.randn(2, 1, 3));
+    g.double();
+    const [o, h] = g(flow.randn(2, 1, 3, { dtype: flow.float64 }));
+    expect([o.dtype, h.dtype]).toEqual([flow.float64, flow.float64]);
+    expect(g._flat_weights.every((w) => w!.dtype === flow.float64)).toBe(true);
+  });
+
   it("OneFlow's checks", () => {
     expect(() => new nn.LSTM(3, 4, { dropout: 1.5 })).toThrow('dropout should be a number in range [0, 1] representing the probability of an element being zeroed');
     expect(() => new nn.GRU(3, 4, { proj_size: 0 })).toThrow('proj_size argument is only supported for LSTM, not RNN or GRU');

@@ -34,7 +34,16 @@ export interface RNNOptions {
   dtype?: DType | null;
 }
 
-/** `RNNBase`: parameters, init, repr; the subclasses run torch-compat's recurrence. */
+/**
+ * `oneflow.nn.RNNBase(mode, input_size, hidden_size, …)`: parameters, init, repr; the
+ * subclasses (`LSTM`, `GRU`, `RNN`) run torch-compat's recurrence on them.
+ *
+ * @example
+ * ```ts
+ * const lstm: flow.nn.RNNBase = new flow.nn.LSTM(2, 3);
+ * lstm.all_weights[0]!.map((w) => w.shape); // [[12, 2], [12, 3], [12], [12]]
+ * ```
+ */
 export abstract class RNNBase extends Module {
   static override __module__ = 'oneflow.nn.modules.rnn';
   declare mode: RNNMode;

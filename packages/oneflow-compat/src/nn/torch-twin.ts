@@ -2,8 +2,9 @@
  * Compute borrowed from torch-compat: a OneFlow layer whose math equals PyTorch's keeps a
  * hidden torch-compat module of the same configuration (never registered as a child, so it is
  * in no state dict, repr or pickle) and runs it on its own parameters: before each call the
- * twin's parameter and buffer slots are pointed at the OneFlow module's tensors, so autograd
- * reaches the OneFlow Parameters directly. The twin is built once per module and
+ * twin's top-level parameter and buffer slots are pointed at the OneFlow module's tensors of
+ * the same names (so a layer with children cannot use this), and autograd reaches the OneFlow
+ * Parameters directly. The twin is built once per module and
  * configuration, with the random stream saved and restored around its construction (its own
  * initialisation draws are thrown away and do not shift later draws).
  */
@@ -26,8 +27,8 @@ const TWINS = new WeakMap<object, { key: string; twin: TwinModule }>();
  *
  * @example
  * ```ts
- * const t = torchTwin(this, `${this.p}`, () => new torch.nn.Dropout1d(this.p));
- * return t(x);
+ * const t = torchTwin(this, `${this.input_size}:${this.hidden_size}`, () => new torch.nn.GRU(this.input_size, this.hidden_size));
+ * return t(x, hx);
  * ```
  */
 export function torchTwin<T extends TwinModule>(owner: Module, key: string, build: () => T): T {
