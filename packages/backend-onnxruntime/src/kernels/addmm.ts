@@ -12,7 +12,7 @@ import type { OnnxAttrValue } from '../onnx/proto.js';
 import { constScalar, node, tensorInput } from './graph_util.js';
 
 /** A 2-D view as fed to Gemm: either as is, or as its dense transpose with `trans` set. */
-interface GemmOperand {
+export interface GemmOperand {
   readonly info: TensorInfo<HostArray>;
   readonly trans: boolean;
 }
@@ -21,7 +21,7 @@ interface GemmOperand {
  * A non-dense 2-D view whose transpose is dense (`x.t()` of a contiguous x) is fed as that
  * transpose with Gemm's trans flag; anything else is fed as is (gathered densely if strided).
  */
-function gemmOperand(info: TensorInfo<HostArray>): GemmOperand {
+export function gemmOperand(info: TensorInfo<HostArray>): GemmOperand {
   if (isDense(info)) return { info, trans: false };
   const t: TensorInfo<HostArray> = { ...info, shape: [info.shape[1]!, info.shape[0]!], strides: [info.strides[1]!, info.strides[0]!] };
   return isDense(t) ? { info: t, trans: true } : { info, trans: false };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kernels as K, randint, tensor, type DTypeName } from '@nncompat/core';
+import { kernels as K, randint, tensor, type DTypeName, type Tensor } from '@nncompat/core';
 import { observedDtypes } from '../exec/coverage_log.js';
 import { expectAgree, rnd, seed } from '../testing/agree.js';
 
@@ -17,6 +17,16 @@ describe('heavy kernels agree with the reference backend (random inputs, views, 
       const tol = GEMM_TOL[dt];
       expectAgree(K.BatchMatMul, { a: { base: rnd([2, 3, 5], dt) }, b: { base: rnd([2, 5, 4], dt) } }, {}, { tol });
       expectAgree(K.BatchMatMul, { a: { base: rnd([3, 5, 2], dt), view: (t) => t.transpose(1, 2) }, b: { base: rnd([1, 5, 4], dt), view: (t) => t.expand(3, 5, 4) } }, {}, { tol });
+    }
+  });
+  it('BatchMatMul of one matrix product with transposed operands runs as Gemm (transA/transB, no gather)', () => {
+    seed(42);
+    for (const dt of ['float32', 'float64'] as DTypeName[]) {
+      const tol = GEMM_TOL[dt];
+      const t = (x: Tensor): Tensor => x.transpose(1, 2);
+      expectAgree(K.BatchMatMul, { a: { base: rnd([1, 5, 3], dt), view: t }, b: { base: rnd([1, 5, 4], dt) } }, {}, { tol });
+      expectAgree(K.BatchMatMul, { a: { base: rnd([1, 3, 5], dt) }, b: { base: rnd([1, 4, 5], dt), view: t } }, {}, { tol });
+      expectAgree(K.BatchMatMul, { a: { base: rnd([1, 5, 3], dt), view: t }, b: { base: rnd([1, 4, 5], dt), view: t } }, {}, { tol });
     }
   });
   it('Conv2D with stride, padding, dilation, groups, with and without bias', () => {

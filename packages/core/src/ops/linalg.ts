@@ -92,9 +92,11 @@ P.mm = function (this: Tensor, mat2) {
   const out = new Tensor(out3._storage, [a.shape[0]!, b.shape[1]!]);
   const sa = save(a);
   const sb = save(b);
+  const aLayout = columnMajor(a);
+  const bLayout = columnMajor(b);
   record('MmBackward0', [a, b], [out], ([g]) => [
-    a.requires_grad ? g!.mm(sb.unpack().t()) : null,
-    b.requires_grad ? sa.unpack().t().mm(g!) : null,
+    a.requires_grad ? mat1Backward(g!, sb.unpack(), aLayout, 1) : null,
+    b.requires_grad ? mat2Backward(g!, sa.unpack(), bLayout, 1) : null,
   ], [sa, sb]);
   return out;
 };
@@ -194,12 +196,38 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, opts: { beta?: 
   if (!needsGrad([input, mat1, mat2])) return out;
   const s1 = save(mat1);
   const s2 = save(mat2);
+  const layout1 = columnMajor(mat1);
+  const layout2 = columnMajor(mat2);
   record('AddmmBackward0', [input, mat1, mat2], [out], ([g]) => [
     input.requires_grad ? sumToShape(beta === 1 ? g! : g!.mul(beta), input.shape) : null,
-    mat1.requires_grad ? (alpha === 1 ? g! : g!.mul(alpha)).mm(s2.unpack().t()) : null,
-    mat2.requires_grad ? s1.unpack().t().mm(alpha === 1 ? g! : g!.mul(alpha)) : null,
+    mat1.requires_grad ? mat1Backward(g!, s2.unpack(), layout1, alpha) : null,
+    mat2.requires_grad ? mat2Backward(g!, s1.unpack(), layout2, alpha) : null,
   ], [s1, s2]);
   return out;
+}
+
+/**
+ * ATen's layout test in mm_mat1_backward / mm_mat2_backward: a matrix whose strides are those
+ * of a column-major layout (`w.t()` of a contiguous Linear weight) gets its gradient computed
+ * column-major too, so the gradient of `weight` comes out contiguous with no transpose copy.
+ */
+function columnMajor(m: Tensor): boolean {
+  return m._strides[0] === 1 && m._strides[1] === m.shape[0];
+}
+
+/** `alpha * t`, skipped for 1 (ATen's maybe_multiply: the scale is applied after the product). */
+function maybeMultiply(t: Tensor, alpha: number): Tensor {
+  return alpha === 1 ? t : t.mul(alpha);
+}
+
+/** ATen's mm_mat1_backward: grad @ mat2ᵀ, or (mat2 @ gradᵀ)ᵀ for a column-major mat1. */
+function mat1Backward(grad: Tensor, mat2: Tensor, colMajor: boolean, alpha: number): Tensor {
+  return maybeMultiply(colMajor ? mat2.mm(grad.t()).t() : grad.mm(mat2.t()), alpha);
+}
+
+/** ATen's mm_mat2_backward: mat1ᵀ @ grad, or (gradᵀ @ mat1)ᵀ for a column-major mat2. */
+function mat2Backward(grad: Tensor, mat1: Tensor, colMajor: boolean, alpha: number): Tensor {
+  return maybeMultiply(colMajor ? grad.t().mm(mat1).t() : mat1.t().mm(grad), alpha);
 }
 
 /** True when `shape` (rank ≤ 2) broadcasts to the 2-D `out` (the common bias case, no allocation). */
