@@ -121,7 +121,7 @@ describe('gpujs backend', () => {
     const rows = kernelCoverage();
     expect(rows.map((r) => r.kernel)).toEqual([...kernels.ALL_KERNELS]);
     const native = rows.filter((r) => r.status === 'native').map((r) => r.kernel);
-    for (const k of ['BatchMatMul', 'Conv2D', 'Add', 'Mul', 'Sum', 'Max', 'Min', 'Prod', 'Softmax', 'LogSoftmax', 'Relu', 'Sigmoid', 'Tanh', 'Gelu']) {
+    for (const k of ['BatchMatMul', 'Addmm', 'Conv2D', 'MaxPool2D', 'Add', 'Mul', 'Sum', 'Max', 'Min', 'Prod', 'Softmax', 'LogSoftmax', 'Relu', 'Sigmoid', 'Tanh', 'Gelu']) {
       expect(native).toContain(k);
     }
     expect(rows.find((r) => r.kernel === 'Gather')).toMatchObject({ status: 'fallback', onReference: 'every call' });

@@ -3,7 +3,7 @@
  * inputs with broadcasting and non-contiguous views (transposed, sliced, stepped, expanded,
  * diagonal), NaN, infinities, and a few calls that run on the reference by design.
  */
-import { cat, conv2d, where, type Tensor } from '@nncompat/core';
+import { cat, conv2d, max_pool2d, where, type Tensor } from '@nncompat/core';
 import type { Inputs } from '@nncompat/core/testing';
 
 /** [name, expression over seeded inputs]. */
@@ -69,6 +69,15 @@ export const HEAVY: readonly Case[] = [
   ['matmul 64×96×80', (x) => x.f([64, 96]).mm(x.f([96, 80]))],
   ['conv2d stride/pad/dilation/bias', (x) => conv2d(x.f([2, 3, 9, 8]), x.f([4, 3, 3, 2]), x.f([4]), { stride: [2, 1], padding: [1, 2], dilation: [1, 2] })],
   ['conv2d groups / depthwise / strided input', (x) => [conv2d(x.f([2, 4, 6, 6]), x.f([6, 2, 3, 3]), null, { groups: 2, padding: 1 }), conv2d(x.f([1, 3, 7, 7]).transpose(2, 3), x.f([6, 1, 3, 3]), x.f([6]), { groups: 3, stride: 2 })]],
+  ['max_pool2d with indices: stride/pad/dilation/ceil_mode, NaN and -inf windows, 3-D input', (x) => {
+    const nan = withNaN(x, [2, 3, 9, 7]).add(x.f([2, 3, 9, 7]));
+    const ninf = x.f([1, 1, 4, 4]).mul(0).sub(1).div(0);
+    return [
+      ...(max_pool2d(nan, [3, 2], { stride: 2, padding: 1, dilation: [1, 2], ceil_mode: true, return_indices: true } as never) as unknown as Tensor[]),
+      ...(max_pool2d(x.f([3, 6, 6]).transpose(1, 2), 2, { return_indices: true } as never) as unknown as Tensor[]),
+      ...(max_pool2d(ninf, 2, { padding: 1, return_indices: true } as never) as unknown as Tensor[]),
+    ];
+  }],
 ];
 
 export const GRADS: readonly Case[] = [
@@ -78,6 +87,15 @@ export const GRADS: readonly Case[] = [
     const y = conv2d(inp, w, null, { padding: 1, groups: 2 }).flatten(1).log_softmax(1);
     y.mul(x.f(y.shape as number[])).sum().backward();
     return [inp.grad!, w.grad!];
+  }],
+  ['CNN step gradients through max_pool2d (its indices drive the backward)', (x) => {
+    const inp = x.f([2, 3, 9, 9]).requires_grad_();
+    const w1 = x.f([4, 3, 3, 3]).requires_grad_();
+    const w2 = x.f([6, 2, 2, 2]).requires_grad_();
+    const h = max_pool2d(conv2d(inp, w1, null, { padding: 1 }).relu(), 2) as Tensor;
+    const y = conv2d(h, w2, null, { stride: 2, groups: 2, dilation: 1 });
+    y.mul(x.f(y.shape as number[])).sum().backward();
+    return [inp.grad!, w1.grad!, w2.grad!];
   }],
 ];
 
