@@ -72,6 +72,8 @@ interface Entry {
   calls: number;
   first: Trace | null;
   program: Program | null;
+  /** Set once this signature was refused: later calls raise it again without running. */
+  refused: TraceError | null;
 }
 
 const STEP_DEFAULT_OPTIONS: OrtSessionOptions = Object.freeze({
@@ -213,7 +215,8 @@ function runProgram(p: Program, inputs: readonly Tensor[]): StepResult {
  * Rules: numbers the step uses are fixed at tracing (pass `guard` to retrace when they change);
  * tensors made inside the step and not returned (e.g. `.grad` with `zero_grad(set_to_none=True)`)
  * are not updated by compiled calls, and reading them raises; host reads inside the step
- * (`.item()`) and host-side randomness (dropout) cannot be compiled and raise TraceError.
+ * (`.item()`) and host-side randomness (dropout) cannot be compiled and raise TraceError. The
+ * refused call has run eagerly; later calls of that signature raise the same error at once.
  *
  * @example
  * model.to('onnxruntime');
@@ -235,22 +238,31 @@ export function compileStep<R extends StepResult>(step: (...inputs: Tensor[]) =>
   const run = (...inputs: Tensor[]): R => {
     const key = signatureOf(inputs, options.guard?.());
     let e = entries.get(key);
-    if (!e) entries.set(key, (e = { calls: 0, first: null, program: null }));
+    if (!e) entries.set(key, (e = { calls: 0, first: null, program: null, refused: null }));
+    if (e.refused) throw e.refused;
     if (e.program) {
       compiledCalls++;
       return runProgram(e.program, inputs) as R;
     }
     const call = e.calls++;
     if (call === 0) return step(...inputs);
-    const trace = traceCall(step, inputs, options);
-    if (call === 1) {
-      e.first = trace;
-    } else {
-      e.program = buildProgram(e.first!, trace, inputs.length, options);
-      e.first = null;
-      lastModel = e.program.model;
+    try {
+      const trace = traceCall(step, inputs, options);
+      if (call === 1) {
+        e.first = trace;
+      } else {
+        e.program = buildProgram(e.first!, trace, inputs.length, options);
+        e.first = null;
+        lastModel = e.program.model;
+      }
+      return trace.result as R;
+    } catch (err) {
+      if (err instanceof TraceError) {
+        e.refused = err;
+        e.first = null;
+      }
+      throw err;
     }
-    return trace.result as R;
   };
   return Object.defineProperties(run, {
     compiledCalls: { get: () => compiledCalls },

@@ -126,17 +126,30 @@ describe('compileStep on torch-compat modules and optimizers', () => {
     });
   }
 
-  it("refuses Adam's host-computed bias correction (a scalar that changes per call) with a TraceError; every call still applies", () => {
+  it("refuses Adam's host-computed bias correction with a TraceError; the refused call still applies, later ones raise", () => {
     const opt = (m: Module) => new Adam(m.parameters(), { lr: 1e-3 });
     const eager = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
     const fast = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
     const train = compileStep(fast.step);
-    const data = batches(3, [10, 12], 5);
+    const data = batches(4, [10, 12], 5);
+    // The step count lives on the CPU (PyTorch's default), or on the default backend when
+    // NNCOMPAT_BACKEND picks onnxruntime: then its .item() is a traced read, refused one call earlier.
+    let refusedAt = -1;
     data.forEach(([x, y], i) => {
-      if (i < 2) train(x, y);
-      else expect(() => train(x, y)).toThrow(/made on the host during the call whose values change/);
+      try {
+        train(x, y);
+      } catch (e) {
+        expect(e).toBeInstanceOf(TraceError);
+        expect((e as Error).message).toMatch(/made on the host during the call whose values change|read a traced tensor on the host/);
+        if (refusedAt < 0) {
+          refusedAt = i;
+          eager.step(x, y); // the refused call ran eagerly
+        }
+        return;
+      }
       eager.step(x, y);
     });
+    expect([1, 2]).toContain(refusedAt);
     expectSame(fast.model, eager.model);
   });
 
