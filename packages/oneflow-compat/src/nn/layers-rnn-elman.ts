@@ -5,7 +5,7 @@
  * torch-compat has no Elman RNN; its GRU's layer/direction loop, state checks and layouts are
  * reused with the Elman cell in place of the GRU cell.
  */
-import { ValueError } from '@nncompat/core';
+import { RuntimeError, ValueError } from '@nncompat/core';
 import { GRU as TorchGRU } from '@nncompat/torch-compat/nn';
 import type { Tensor as CoreTensor } from '@nncompat/core';
 import type { Tensor } from '../tensor/tensor.js';
@@ -23,6 +23,19 @@ class ReluRNNTwin extends TorchGRU {
   protected override cell(gi: CoreTensor, gh: CoreTensor): [CoreTensor, null] {
     return [gi.add(gh).relu(), null];
   }
+}
+
+/**
+ * OneFlow's checks for an input that is neither 2-D nor 3-D (rnn.py, `RNN.forward`): it is
+ * taken as unbatched and unsqueezed, so a given `hx` must be 2-D, and then `check_input`
+ * refuses the unsqueezed rank ("input must have 3 dimensions, got <dim + 1>"). torch-compat's
+ * loop would name GRU in its own (PyTorch's) text.
+ */
+function checkRank(input: Tensor, hx: Tensor | null): void {
+  const d = input.dim();
+  if (d === 2 || d === 3) return;
+  if (hx !== null && hx.dim() !== 2) throw new RuntimeError(`For unbatched 2-D input, hx should also be 2-D but got ${hx.dim()}-D tensor`);
+  throw new RuntimeError(`input must have 3 dimensions, got ${d + 1}`);
 }
 
 /** Keyword options of `RNN`: {@link RNNOptions} plus `nonlinearity`. */
@@ -57,6 +70,7 @@ export class RNN extends RNNBase {
   }
 
   override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
+    checkRank(input, hx);
     const Twin = this.mode === 'RNN_RELU' ? ReluRNNTwin : TanhRNNTwin;
     return this.twin<TorchGRU>(Twin)(input, hx) as [Tensor, Tensor];
   }

@@ -212,6 +212,26 @@ describe("OneFlow's Elman RNN (torch-compat has none: checked against the recurr
     expect(() => new nn.RNN(3, 4, { proj_size: 0 })).toThrow('proj_size argument is only supported for LSTM, not RNN or GRU');
   });
 
+  it("input-rank errors are OneFlow's RNN.forward texts (never naming GRU, whose loop computes it)", () => {
+    const rnn = new nn.RNN(3, 4);
+    // OneFlow unsqueezes any input that is not 3-D as unbatched, then check_input refuses the rank.
+    expect(() => rnn(flow.randn(2, 2, 2, 3))).toThrow(new RegExp('^input must have 3 dimensions, got 5$'));
+    expect(() => rnn(flow.randn(3))).toThrow('input must have 3 dimensions, got 2');
+    expect(() => rnn(flow.randn(2, 2, 2, 3), flow.zeros(1, 2, 4))).toThrow('For unbatched 2-D input, hx should also be 2-D but got 3-D tensor');
+    for (const x of [flow.randn(2, 2, 2, 3), flow.randn(3)]) {
+      let msg = '';
+      try {
+        rnn(x);
+      } catch (e) {
+        msg = String(e);
+      }
+      expect(msg).toMatch(/^RuntimeError: /);
+      expect(msg).not.toContain('GRU');
+    }
+    // Valid ranks still reach the loop: a wrong feature size is the loop's (name-free) check.
+    expect(() => rnn(flow.randn(5, 2, 4))).toThrow('input.size(-1) must be equal to input_size. Expected 3, got 4');
+  });
+
   it('round-trips as a pickled module', () => {
     const rnn = new nn.RNN(3, 4, { nonlinearity: 'relu', bidirectional: true });
     const back = flow.load(flow.save(rnn, null)) as flow.nn.RNN;
