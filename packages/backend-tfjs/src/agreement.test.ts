@@ -63,6 +63,15 @@ const HEAVY: Case[] = [
     const nan = x.f([4, 1]).div(0).mul(0);
     return [y, inp.grad!, w.grad!, b.grad!, x.f([4, 1]).addmm(x.f([4, 3]), x.f([3, 2]), { alpha: 0.5, beta: 2 }), nan.addmm(x.f([3, 4]).t(), x.f([3, 2]), { beta: 0 })];
   }],
+  ['a weight multiplied as w.t(), updated in place, multiplied again (its kept transposed copy is dropped)', (x) => {
+    const w = x.f([6, 5]);
+    const inp = x.f([4, 5]);
+    const before = inp.mm(w.t());
+    w.add_(1);
+    const after = inp.mm(w.t());
+    w.select(0, 2).fill_(3);
+    return [before, after, inp.mm(w.t()), x.f([2, 6]).mm(w)];
+  }],
   ['one weight as [16,1] then as its transpose (wasm matmul operator cache)', (x) => { const w = x.f([16, 1]); const a = x.f([8, 16]).mm(w); return [a, x.f([8, 1]).mm(w.t()), a.mm(w.t())]; }],
   ['conv2d stride/pad/dilation/bias', (x) => conv2d(x.f([2, 3, 9, 8]), x.f([4, 3, 3, 2]), x.f([4]), { stride: [2, 1], padding: [1, 2], dilation: [1, 2] })],
   ['conv2d stride and dilation both > 1', (x) => conv2d(x.f([1, 2, 11, 11]), x.f([3, 2, 3, 3]), null, { stride: 2, dilation: 2, padding: 1 })],

@@ -66,8 +66,7 @@ export class TfjsBackend implements Backend<TfjsBuffer> {
   }
 
   dispose(storage: TfjsBuffer): void {
-    storage.tensor?.dispose();
-    storage.tensor = null;
+    storage.release();
     storage.host = null;
   }
 

@@ -53,8 +53,7 @@ export function runOnReference(name: string, args: KernelArgs<TfjsBuffer>, reaso
 export function replaceContents(backend: TfjsBackend, holder: TfjsBuffer, values: HostArray, dtype: DType): void {
   const fresh = backend.fromHost(values, dtype);
   if (fresh.host) {
-    holder.tensor?.dispose();
-    holder.tensor = null;
+    holder.release();
     holder.host = fresh.host;
   } else {
     holder.host = null;

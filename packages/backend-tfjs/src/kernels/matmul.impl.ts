@@ -13,6 +13,8 @@ import { materialize } from '../view.js';
 export interface MatmulOperand {
   readonly t: tf.Tensor;
   readonly transposed: boolean;
+  /** The view it was made from (its buffer can keep a transposed copy). */
+  readonly info?: TensorInfo<TfjsBuffer>;
 }
 
 /**
@@ -28,9 +30,9 @@ export function matmulOperand(i: TensorInfo<TfjsBuffer>): MatmulOperand {
   const rowMajor = (s2 === 1 || c === 1) && (s1 === c || r === 1);
   const colMajor = !rowMajor && (s1 === 1 || r === 1) && (s2 === r || c === 1);
   const [lead, leadStrides] = rank === 3 ? [[i.strides[0] === 0 ? 1 : i.shape[0]!], [i.strides[0]!]] : [[], []];
-  if (colMajor) return { t: materialize({ ...i, shape: [...lead, c, r], strides: [...leadStrides, s2, s1] }), transposed: true };
-  if (lead.length === 0 || lead[0] === i.shape[0]) return { t: materialize(i), transposed: false };
-  return { t: materialize({ ...i, shape: [...lead, r, c] }), transposed: false };
+  if (colMajor) return { t: materialize({ ...i, shape: [...lead, c, r], strides: [...leadStrides, s2, s1] }), transposed: true, info: i };
+  if (lead.length === 0 || lead[0] === i.shape[0]) return { t: materialize(i), transposed: false, info: i };
+  return { t: materialize({ ...i, shape: [...lead, r, c] }), transposed: false, info: i };
 }
 
 /**
@@ -61,16 +63,23 @@ export function freshRight(b: MatmulOperand, tfBackend: string): tf.Tensor {
  * operands, and transposeA/transposeB fall to a loop 8–14x slower than transposing first (128×784
  * by 784×512ᵀ: 65 ms with transposeB, 9.7 ms with tf.transpose + matMul, 4.5 ms pre-transposed).
  * Other tfjs backends keep the flags (on cpu the copy costs more than it saves).
+ *
+ * A right operand's transposed copy is kept with its buffer (`keep`): that is nn.Linear's
+ * `weight.t()`, so inference transposes each weight once, and XNNPACK's packed weights (cached
+ * per data id) are reused instead of repacked per call. The copy goes when the weight changes.
  */
-function untransposed(o: MatmulOperand, tfBackend: string): MatmulOperand {
+function untransposed(o: MatmulOperand, tfBackend: string, keep: boolean): MatmulOperand {
   if (!o.transposed || tfBackend !== 'wasm') return o;
   const perm = o.t.rank === 3 ? [0, 2, 1] : [1, 0];
-  return { t: tf.transpose(o.t, perm), transposed: false };
+  const transpose = (): tf.Tensor => tf.transpose(o.t, perm);
+  const i = o.info;
+  if (!keep || !i) return { t: transpose(), transposed: false };
+  return { t: i.storage.derive(`T|${i.offset}|${i.shape.join(',')}|${i.strides.join(',')}`, transpose), transposed: false };
 }
 
 /** `a · b` for operands from `matmulOperand` (float32). */
 export function matmul(a: MatmulOperand, b: MatmulOperand, tfBackend: string): tf.Tensor {
-  const A = untransposed(a, tfBackend);
-  const B = untransposed(b, tfBackend);
+  const A = untransposed(a, tfBackend, false);
+  const B = untransposed(b, tfBackend, true);
   return tf.matMul(A.t, freshRight(B, tfBackend), A.transposed, B.transposed);
 }
