@@ -76,7 +76,18 @@ const HEAVY: Case[] = [
   ['conv2d stride/pad/dilation/bias', (x) => conv2d(x.f([2, 3, 9, 8]), x.f([4, 3, 3, 2]), x.f([4]), { stride: [2, 1], padding: [1, 2], dilation: [1, 2] })],
   ['conv2d stride and dilation both > 1', (x) => conv2d(x.f([1, 2, 11, 11]), x.f([3, 2, 3, 3]), null, { stride: 2, dilation: 2, padding: 1 })],
   ['conv2d groups / depthwise', (x) => [conv2d(x.f([2, 4, 6, 6]), x.f([6, 2, 3, 3]), null, { groups: 2, padding: 1 }), conv2d(x.f([1, 3, 7, 7]), x.f([6, 1, 3, 3]), x.f([6]), { groups: 3, stride: 2 })]],
+  ['conv_transpose2d at stride 1 (conv2d path): padding, groups + dilation, bias, padding beyond the kernel', (x) => [
+    conv_transpose2d(x.f([2, 4, 5, 4]), x.f([4, 3, 3, 3]), x.f([3]), { padding: 1 }),
+    conv_transpose2d(x.f([1, 4, 6, 5]).transpose(2, 3), x.f([4, 2, 2, 3]), null, { groups: 2, dilation: 2, padding: [1, 2] }),
+    conv_transpose2d(x.f([1, 2, 7, 7]), x.f([2, 2, 3, 3]), null, { padding: 3 }),
+  ]],
   ['conv_transpose2d', (x) => [conv_transpose2d(x.f([2, 4, 5, 4]), x.f([4, 3, 3, 3]), x.f([3]), { stride: 2, padding: 1, output_padding: 1 }), conv_transpose2d(x.f([1, 4, 4, 4]), x.f([4, 1, 2, 3]), null, { groups: 2, dilation: 2, stride: [1, 2] })]],
+  ['max_pool2d tiling windows (reshape path): ties, NaN, -inf, uneven sizes, 3-D input', (x) => {
+    const nan = x.f([2, 3, 8, 9]).div(x.f([2, 3, 8, 9], -1, 1).gt(0.8).float()).mul(0).add(x.f([2, 3, 8, 9]).round());
+    const ninf = x.f([1, 1, 4, 4]).mul(0).sub(1).div(0);
+    const pool = (t: Tensor, k: number | number[]) => max_pool2d(t, k, { return_indices: true } as never) as unknown as Tensor[];
+    return [...pool(nan, 2), ...pool(nan, [2, 3]), ...pool(ninf, 2), ...pool(x.f([3, 7, 5]).transpose(1, 2), [1, 2]), ...pool(x.f([1, 2, 6, 6]), 3)];
+  }],
   ['max_pool2d with indices', (x) => max_pool2d(x.f([2, 3, 9, 7]), [3, 2], { stride: 2, padding: 1, dilation: [1, 2], ceil_mode: true, return_indices: true } as never)],
   ['avg_pool2d', (x) => [avg_pool2d(x.f([2, 2, 7, 7]), 3, { stride: 2, padding: 1, ceil_mode: true }), avg_pool2d(x.f([1, 2, 6, 5]), [2, 3], { padding: 1, count_include_pad: false }), avg_pool2d(x.f([1, 1, 5, 5]), 2, { divisor_override: 3 })]],
   ['gather / scatter_add', (x) => { const a = x.f([3, 5]); const idx = x.i([3, 4], 0, 5); return [a.gather(1, idx), a.scatter_add(1, idx, x.f([3, 6])), a.t().gather(0, x.i([2, 3], 0, 5))]; }],

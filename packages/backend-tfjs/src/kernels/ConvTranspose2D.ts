@@ -3,12 +3,16 @@
  * tf.conv2dTranspose at 'valid' padding onto the full (h-1)·s + dilated-kernel extent, then the
  * padding is cropped and output padding added. Dilation is applied by spreading the kernel taps
  * with zeros (tfjs's transpose convolution has no dilation). float32 only.
+ *
+ * At stride 1 (what conv2d's input gradient runs for stride-1 convolutions) it is instead a plain
+ * convolution of the input padded by d·(k-1) - p with the spatially flipped filter: tfjs's wasm
+ * conv2d runs on XNNPACK, its conv2dTranspose does not (a CNN's input gradient: 72 → ~10 ms).
  */
 import * as tf from '@tensorflow/tfjs';
 import { kernels as K } from '@nncompat/core';
 import type { TfKernelDef } from '../kernel.js';
 import { float32Only } from './common.js';
-import { pair, splitGroups, toNCHW, toNHWC } from './conv.impl.js';
+import { conv2dValid, padHW, pair, splitGroups, toNCHW, toNHWC } from './conv.impl.js';
 
 /** A [kh, kw, o, i] filter with zeros inserted between taps (dilation). */
 function dilateFilter(f: tf.Tensor4D, dh: number, dw: number): tf.Tensor4D {
@@ -38,6 +42,18 @@ export const ConvTranspose2DDef: TfKernelDef = {
     const outH = fullH - 2 * ph + oph;
     const outW = fullW - 2 * pw + opw;
     const x = toNHWC(k.x('x'));
+    const padH = dh * (kh - 1) - ph;
+    const padW = dw * (kw - 1) - pw;
+    if (sh === 1 && sw === 1 && oph === 0 && opw === 0 && padH >= 0 && padW >= 0) {
+      // [C_in, C_out/g, kh, kw] → [kh, kw, C_in, C_out/g], taps flipped: a conv2d filter.
+      const f = tf.reverse(tf.transpose(k.x('weight'), [2, 3, 0, 1]), [0, 1]) as tf.Tensor4D;
+      const xs = splitGroups(padHW(x, padH, padH, padW, padW), groups, 3);
+      const fs = splitGroups(f, groups, 2);
+      const parts = xs.map((xg, g) => conv2dValid(xg as tf.Tensor4D, fs[g] as tf.Tensor4D, [1, 1], [dh, dw]));
+      let y = parts.length === 1 ? parts[0]! : (tf.concat(parts, 3) as tf.Tensor4D);
+      if (k.args.inputs['bias']) y = tf.add(y, k.x('bias').reshape([1, 1, 1, coutG * groups]));
+      return { t: toNCHW(y), dtype: info.dtype };
+    }
     // [C_in, C_out/g, kh, kw] → [kh, kw, C_out/g, C_in]: tfjs's [h, w, out, in] filter layout.
     const f = dilateFilter(tf.transpose(k.x('weight'), [2, 3, 1, 0]) as tf.Tensor4D, dh, dw);
     const xs = splitGroups(x, groups, 3);
