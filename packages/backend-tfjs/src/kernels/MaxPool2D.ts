@@ -28,14 +28,27 @@ function tiledWindows(x: tf.Tensor, planes: number, g: PoolGeometry): tf.Tensor 
   return t.reshape([planes, g.oh, g.kh, g.ow, g.kw]).transpose([0, 1, 3, 2, 4]).reshape([planes, g.oh * g.ow, g.kh * g.kw]);
 }
 
+/**
+ * Index arithmetic runs in float32, exact for these integers (below 2^24, checked by the
+ * caller): tfjs's wasm int32 add has no fast broadcasting path (27 ms for a [1024,196] + [1,196]
+ * add, 1 ms in float32).
+ */
+const EXACT_F32 = 2 ** 24;
+
 /** In-plane positions of tiling windows' taps: (y·kh + i)·W + x·kw + j for tap t = i·kw + j. */
 function tiledIndices(tap: tf.Tensor, g: PoolGeometry): tf.Tensor {
-  const base = new Int32Array(g.oh * g.ow);
+  const base = new Float32Array(g.oh * g.ow);
   for (let y = 0; y < g.oh; y++) for (let x = 0; x < g.ow; x++) base[y * g.ow + x] = y * g.kh * g.w + x * g.kw;
   // i·W + j = t + i·(W - kw), with i = floor(t / kw).
-  const int = (v: number): tf.Scalar => tf.scalar(v, 'int32');
-  const inWindow = g.kw === 1 ? tf.mul(tap, int(g.w)) : tf.add(tap, tf.mul(tf.floorDiv(tap, int(g.kw)), int(g.w - g.kw)));
-  return tf.add(inWindow, tf.tensor2d(base, [1, g.oh * g.ow], 'int32'));
+  const t = tf.cast(tap, 'float32');
+  const inWindow = g.kw === 1 ? tf.mul(t, g.w) : tf.add(t, tf.mul(tf.floor(tf.div(t, g.kw)), g.w - g.kw));
+  return tf.add(inWindow, tf.tensor2d(base, [1, g.oh * g.ow], 'float32'));
+}
+
+/** Flat positions `tap + window·kk` into the [o·kk] tap table (float32 arithmetic, then int32). */
+function tablePositions(tap: tf.Tensor, o: number, kk: number): tf.Tensor {
+  const start = tf.mul(tf.range(0, o, 1, 'float32'), kk).reshape([1, o]);
+  return tf.cast(tf.add(tf.cast(tap, 'float32'), start), 'int32').reshape([-1]);
 }
 
 /** The MaxPool2D kernel definition. */
@@ -49,7 +62,7 @@ export const MaxPool2DDef: TfKernelDef = {
     const planes = info.shape.slice(0, nd - 2).reduce((a, b) => a * b, 1);
     const kk = g.kh * g.kw;
     const o = g.oh * g.ow;
-    const tiled = tiles(g);
+    const tiled = tiles(g) && g.h * g.w < EXACT_F32;
     let win: tf.Tensor;
     let report: Int32Array | null = null;
     if (tiled) win = tiledWindows(k.x('x'), planes, g);
@@ -66,6 +79,7 @@ export const MaxPool2DDef: TfKernelDef = {
     const values = tf.where(hasNan, tf.fill([planes, o], NaN), tf.max(win, 2));
     let indices: tf.Tensor;
     if (report === null) indices = tiledIndices(tap, g);
+    else if (o * kk < EXACT_F32) indices = tf.gather(tf.tensor1d(report, 'int32'), tablePositions(tap, o, kk));
     else {
       const at = tf.add(tap, tf.mul(tf.range(0, o, 1, 'int32'), tf.scalar(kk, 'int32')).reshape([1, o]));
       indices = tf.gather(tf.tensor1d(report, 'int32'), at.reshape([-1]));
