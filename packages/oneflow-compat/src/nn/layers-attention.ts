@@ -8,13 +8,14 @@
  * hidden twin, see {@link torchTwin}); upstream the forward calls
  * `oneflow.nn.functional.multi_head_attention_forward`, which that tree does not define.
  */
-import { AssertionError, empty, PythonError, type Tensor as CoreTensor } from '@nncompat/core';
+import { AssertionError, PythonError, type Tensor as CoreTensor } from '@nncompat/core';
 import { init as tinit, MultiheadAttention as TorchMHA } from '@nncompat/torch-compat/nn';
 import { asFlow, type Tensor } from '../tensor/tensor.js';
 import { Linear } from './layers.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 import { torchTwin } from './torch-twin.js';
+import { empty } from '@nncompat/core';
 
 /** Python's `ZeroDivisionError` (what `embed_dim // 0` raises in OneFlow's constructor). */
 export class ZeroDivisionError extends PythonError {}
