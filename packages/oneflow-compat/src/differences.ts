@@ -77,26 +77,12 @@ function moduleClasses(ns: object, base: unknown): Set<string> {
   return out;
 }
 
-/**
- * oneflow-compat classes that come from OneFlow's unmerged pull request #10135 (its merge ref
- * 1221ce3: python/oneflow/nn/modules/transformer.py and `MultiheadAttention` in activation.py),
- * not from OneFlow 1.0 or OneFlow's master branch.
- */
-export const UNRELEASED_CLASSES: ReadonlySet<string> = new Set([
-  'MultiheadAttention', 'Transformer', 'TransformerDecoder', 'TransformerDecoderLayer', 'TransformerEncoder', 'TransformerEncoderLayer',
-]);
-const UNRELEASED = 'only in OneFlow PR #10135 (not in 1.0 or master)';
-
-/**
- * `nn` layer classes one surface has and the other has not (OneFlow 1.0 lacks several of
- * PyTorch's), and those whose OneFlow side exists only in an unmerged OneFlow pull request.
- */
+/** `nn` layer classes one surface has and the other has not (OneFlow 1.0 lacks several of PyTorch's). */
 function classRows(): DifferenceRow[] {
   const t = moduleClasses(torch.nn, torch.nn.Module);
   const f = moduleClasses(flow.nn, flow.nn.Module);
-  const fcell = (k: string): string => (!f.has(k) ? '—' : UNRELEASED_CLASSES.has(k) ? UNRELEASED : 'yes');
-  return [...new Set([...t, ...f])].sort().filter((k) => t.has(k) !== f.has(k) || UNRELEASED_CLASSES.has(k))
-    .map((k) => ({ kind: 'class' as const, subject: `nn.${k}`, torch: t.has(k) ? 'yes' : '—', oneflow: fcell(k) }));
+  return [...new Set([...t, ...f])].sort().filter((k) => t.has(k) !== f.has(k))
+    .map((k) => ({ kind: 'class' as const, subject: `nn.${k}`, torch: t.has(k) ? 'yes' : '—', oneflow: f.has(k) ? 'yes' : '—' }));
 }
 
 /** `Name: message` of what `fn` throws, or `returns <value>`. */
@@ -118,17 +104,6 @@ interface Probe {
 
 const T = torch;
 const F = flow;
-
-/** Whether reading attribute `k` of `m` gives a value (OneFlow's Module raises for a missing one). */
-function hasAttr(m: unknown, k: string): boolean {
-  try {
-    return (m as Record<string, unknown>)[k] !== undefined;
-  } catch {
-    return false;
-  }
-}
-const encoderLayer = (api: Api, kw: Record<string, unknown> = {}): unknown =>
-  (api === 'torch' ? new T.nn.TransformerEncoderLayer(4, 2, { dim_feedforward: 8, ...kw }) : new F.nn.TransformerEncoderLayer(4, 2, { dim_feedforward: 8, ...kw }));
 const linear = (api: Api): torch.nn.Module | flow.nn.Module => (api === 'torch' ? new T.nn.Linear(2, 2) : new F.nn.Linear(2, 2));
 const params = (api: Api): Iterable<CoreTensor> => linear(api).parameters() as Iterable<CoreTensor>;
 const group = (o: { param_groups: Record<string, unknown>[] }, key: string): string => String(o.param_groups[0]![key]);
@@ -255,52 +230,6 @@ const PROBES: Probe[] = [
   {
     kind: 'error', subject: 'nn.GRU(3, 4, num_layers=0)',
     run: (api) => outcome(() => String(api === 'torch' ? new T.nn.GRU(3, 4, { num_layers: 0 }) : new F.nn.GRU(3, 4, { num_layers: 0 }))),
-  },
-  { kind: 'error', subject: 'nn.MultiheadAttention(4, 0)', run: (api) => outcome(() => String(api === 'torch' ? new T.nn.MultiheadAttention(4, 0) : new F.nn.MultiheadAttention(4, 0))) },
-  {
-    kind: 'error', subject: 'nn.MultiheadAttention(4, 2, batch_first=True)',
-    run: (api) => outcome(() => String(api === 'torch' ? new T.nn.MultiheadAttention(4, 2, { batch_first: true }) : new F.nn.MultiheadAttention(4, 2, { batch_first: true } as never))),
-  },
-  { kind: 'repr', subject: 'nn.MultiheadAttention(4, 2)', run: (api) => String(api === 'torch' ? new T.nn.MultiheadAttention(4, 2) : new F.nn.MultiheadAttention(4, 2)) },
-  {
-    kind: 'error', subject: 'MultiheadAttention(4, 2)(x, x, x, average_attn_weights=False): weights shape',
-    run: (api) => outcome(() => {
-      const x = api === 'torch' ? T.ones(3, 1, 4) : F.ones(3, 1, 4);
-      const m = (api === 'torch' ? new T.nn.MultiheadAttention(4, 2) : new F.nn.MultiheadAttention(4, 2)) as unknown as (...a: unknown[]) => [CoreTensor, CoreTensor];
-      return JSON.stringify(m(x, x, x, { average_attn_weights: false })[1].shape);
-    }),
-  },
-  {
-    kind: 'behaviour', subject: 'nn.TransformerEncoderLayer keywords batch_first / norm_first / layer_norm_eps / bias: accepted',
-    run: (api) => {
-      const kws = [{ batch_first: true }, { norm_first: true }, { layer_norm_eps: 1e-6 }, { bias: false }];
-      const ok = kws.filter((kw) => outcome(() => encoderLayer(api, kw)).startsWith('returns')).map((kw) => Object.keys(kw)[0]);
-      return ok.length ? ok.join(', ') : 'none';
-    },
-  },
-  {
-    kind: 'error', subject: 'nn.TransformerEncoderLayer(4, 2, activation=nn.Tanh()).activation',
-    run: (api) => outcome(() => String((encoderLayer(api, { activation: api === 'torch' ? new T.nn.Tanh() : new F.nn.Tanh() }) as { activation: unknown }).activation)),
-  },
-  {
-    kind: 'behaviour', subject: 'nn.TransformerEncoderLayer(4, 2) attributes beyond the children',
-    run: (api) => JSON.stringify(['norm_first', 'activation_relu_or_gelu', 'activation'].filter((k) => hasAttr(encoderLayer(api), k))),
-  },
-  {
-    kind: 'behaviour', subject: 'nn.TransformerEncoder(layer, 2) attributes beyond layers / num_layers / norm',
-    run: (api) => {
-      const enc = api === 'torch'
-        ? new T.nn.TransformerEncoder(encoderLayer(api) as torch.nn.Module, 2, { enable_nested_tensor: false })
-        : new F.nn.TransformerEncoder(encoderLayer(api) as flow.nn.Module, 2);
-      return JSON.stringify(['enable_nested_tensor', 'use_nested_tensor', 'mask_check'].filter((k) => hasAttr(enc, k)));
-    },
-  },
-  {
-    kind: 'error', subject: 'TransformerEncoderLayer(x, is_causal=False)',
-    run: (api) => outcome(() => {
-      const x = api === 'torch' ? T.ones(3, 1, 4) : F.ones(3, 1, 4);
-      return JSON.stringify((encoderLayer(api) as (...a: unknown[]) => CoreTensor)(x, { is_causal: false }).shape);
-    }),
   },
   {
     kind: 'error', subject: 'ParameterDict.update(1)',

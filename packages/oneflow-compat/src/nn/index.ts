@@ -23,8 +23,6 @@ import { Dropout1d, Dropout2d } from './layers-dropout.js';
 import { BCELoss, BCEWithLogitsLoss, KLDivLoss, L1Loss, SmoothL1Loss } from './layers-loss-more.js';
 import { GRU, LSTM } from './layers-rnn.js';
 import { RNN } from './layers-rnn-elman.js';
-import { MultiheadAttention } from './layers-attention.js';
-import { Transformer, TransformerDecoder, TransformerDecoderLayer, TransformerEncoder, TransformerEncoderLayer } from './layers-transformer.js';
 import { Module } from './module.js';
 import { register_module_class } from '../serialization/registry.js';
 
@@ -34,10 +32,6 @@ for (const cls of [Module, Sequential, ModuleList, ModuleDict, ParameterList, Pa
   ELU, ReLU6, Hardtanh, Softplus, SiLU, Mish, Conv1d, ConvTranspose2d, MaxPool1d, GroupNorm, Dropout1d, Dropout2d,
   L1Loss, SmoothL1Loss, BCELoss, BCEWithLogitsLoss, KLDivLoss, LSTM, GRU, RNN]) {
   register_module_class(cls);
-}
-// Classes of OneFlow PR #10135 (Python-style rest arguments, hence the cast).
-for (const cls of [MultiheadAttention, TransformerEncoderLayer, TransformerEncoder, TransformerDecoderLayer, TransformerDecoder, Transformer]) {
-  register_module_class(cls as unknown as typeof Module);
 }
 
 export { Module, _addindent, type StateDict, type ForwardHook, type ForwardPreHook, type StateDictHook, type LoadStateDictPreHook } from './module.js';
@@ -58,10 +52,4 @@ export { Dropout1d, Dropout2d } from './layers-dropout.js';
 export { L1Loss, SmoothL1Loss, BCELoss, BCEWithLogitsLoss, KLDivLoss, type BCEWithLogitsLossOptions } from './layers-loss-more.js';
 export { RNNBase, LSTM, GRU, type RNNOptions, type RNNMode } from './layers-rnn.js';
 export { RNN, type ElmanRNNOptions } from './layers-rnn-elman.js';
-export { MultiheadAttention, type MultiheadAttentionOptions, type MultiheadAttentionForwardOptions } from './layers-attention.js';
-export {
-  Transformer, TransformerEncoder, TransformerDecoder, TransformerEncoderLayer, TransformerDecoderLayer,
-  type TransformerOptions, type TransformerForwardOptions, type TransformerLayerOptions, type TransformerActivation,
-  type EncoderLayerForwardOptions, type EncoderForwardOptions, type DecoderForwardOptions,
-} from './layers-transformer.js';
 export { functional } from '../functional/index.js';

@@ -20,7 +20,6 @@ import { parseMeta } from './meta.js';
 import { NUMPY_GLOBALS, NumpyArray, bytesToHost } from './numpy.js';
 import { DTypeRef } from './pickling.js';
 import { lookupModuleClass } from './registry.js';
-import { ACTIVATION_GLOBALS } from '../nn/layers-transformer.js';
 import {
   DATA_FILENAME, META_INFO_FILENAME, ONEFLOW_MAGIC_KEY, PICKLE_FILENAME, PROTOCOL_VERSION, SNAPSHOT_DONE_FILENAME,
 } from './save.js';
@@ -162,9 +161,6 @@ const STATIC_GLOBALS = new Map<string, pickle.PickleGlobal>(
 function resolveGlobal(module: string, name: string): pickle.PickleGlobal {
   const g = STATIC_GLOBALS.get(`${module}.${name}`);
   if (g) return g;
-  // The transformer layers' `activation` (a reference only: their __setstate__ maps it back to the function).
-  const act = ACTIVATION_GLOBALS.find(([, a]) => a.module === module && a.name === name);
-  if (act) return act[1];
   const cls = lookupModuleClass(module, name);
   if (cls) return pickle.defineGlobal(module, name, { construct: () => Reflect.construct(Module, [], cls) as Module });
   throw new pickle.UnpicklingError(`Can't get attribute '${name}' on <module '${module}'>`);

@@ -116,8 +116,6 @@ export function withSaveContext<T>(ctx: SaveContext, fn: () => T): T {
  */
 export function pickleable(x: unknown): unknown {
   if ((typeof x !== 'object' && !(x instanceof Module)) || x === null) return x;
-  // A global reference (e.g. a transformer layer's activation function) is written as GLOBAL.
-  if (pickle.isPickleGlobal(x)) return x;
   if (!current) throw new RuntimeError('pickleable() called outside oneflow.save');
   const { ctx, cache } = current;
   if (cache.has(x)) return cache.get(x);
