@@ -13,6 +13,7 @@ import { setReadObserver } from '../backend.js';
 import { boundaryOf, fromBoundaryData, toBoundaryData } from '../exec/dtypes.js';
 import { denseData } from '../exec/materialize.js';
 import { ONNXRUNTIME, setKernelObserver } from '../exec/plan.js';
+import { withProductLayout } from '../exec/session_options.js';
 import { markStale } from '../exec/stale.js';
 import { encodeModel } from '../onnx/proto.js';
 import { OrtSession, type OrtSessionOptions, type OrtValue } from '../ort/binding.js';
@@ -60,7 +61,7 @@ interface Program {
   model: Uint8Array;
   inputNames: readonly string[];
   /** Storages fed on every call, by graph input name. */
-  state: { name: string; storage: HostArray; dtype: DType }[];
+  state: { name: string; storage: HostArray; dtype: DType; shape: readonly number[] }[];
   /** Storages written back after every call, by graph output name. */
   writeBack: { name: string; storage: HostArray; dtype: DType }[];
   results: { name: string; dtype: DType; shape: readonly number[] }[];
@@ -152,16 +153,16 @@ function buildProgram(a: Trace, b: Trace, inputCount: number, options: CompileSt
   eb.forEach((x, i) => {
     const boundary = boundaryOf(x.dtype).onnxType;
     if (ea[i]!.storage === x.storage) {
-      g.addInput(x.name, boundary, [x.storage.length]);
-      state.push({ name: x.name, storage: x.storage, dtype: x.dtype });
+      g.addInput(x.name, boundary, x.shape);
+      state.push({ name: x.name, storage: x.storage, dtype: x.dtype, shape: x.shape });
       if (t.written.has(x.storage)) {
         const out = `${x.name}_out`;
-        t.addBoundaryOutput(out, t.currentValue(x.storage)!, x.dtype, [x.storage.length]);
+        t.addBoundaryOutput(out, t.currentValue(x.storage)!, x.dtype, x.shape);
         writeBack.push({ name: out, storage: x.storage, dtype: x.dtype });
       }
     } else if (sameSnapshot(ea[i]!, x)) {
       // A constant the step makes anew on each call (a scalar operand, a fixed mask).
-      g.addInitializer(x.name, toBoundaryData(x.dtype, x.snapshot) as InitializerData, [x.storage.length], boundary);
+      g.addInitializer(x.name, toBoundaryData(x.dtype, x.snapshot) as InitializerData, x.shape, boundary);
     } else {
       throw new TraceError(
         `compileStep: the step reads a tensor of ${x.storage.length} element(s) made on the host during the call whose values change from call to call ` +
@@ -181,7 +182,7 @@ function buildProgram(a: Trace, b: Trace, inputCount: number, options: CompileSt
   const returned = new Set(outs.map((r) => r._storage.handle as HostArray));
   markStale([...t.created].filter((s) => !returned.has(s) && t.externalOf(s) < 0));
   const model = encodeModel(elideOutputIdentities(g.toModel()));
-  const session = new OrtSession(model, options.session_options ?? STEP_DEFAULT_OPTIONS);
+  const session = new OrtSession(model, withProductLayout(options.session_options ?? STEP_DEFAULT_OPTIONS));
   const form: Program['form'] = b.result === undefined ? 'none' : b.result instanceof Tensor ? 'one' : 'list';
   return { session, model, inputNames: Array.from({ length: inputCount }, (_, i) => `input_${i}`), state, writeBack, results, form };
 }
@@ -193,7 +194,7 @@ function runProgram(p: Program, inputs: readonly Tensor[]): StepResult {
     feeds[p.inputNames[i]!] = { location: 'cpu', type: boundaryOf(t.dtype).ortType, dims: t.shape, data: toBoundaryData(t.dtype, denseData(info)) };
   });
   for (const s of p.state) {
-    feeds[s.name] = { location: 'cpu', type: boundaryOf(s.dtype).ortType, dims: [s.storage.length], data: toBoundaryData(s.dtype, s.storage) };
+    feeds[s.name] = { location: 'cpu', type: boundaryOf(s.dtype).ortType, dims: s.shape, data: toBoundaryData(s.dtype, s.storage) };
   }
   const out = p.session.run(feeds);
   for (const w of p.writeBack) {

@@ -86,6 +86,8 @@ export interface External {
   readonly name: string;
   /** Its values when first read (to tell constants made anew on each call from state). */
   readonly snapshot: HostArray;
+  /** The graph input's shape: the first reader's view when it spans the storage densely, else flat. */
+  readonly shape: readonly number[];
 }
 
 /** How the tracer treats storages it did not produce. */
@@ -175,7 +177,7 @@ export class Tracer implements KernelObserver {
     const storage = info.storage as HostArray;
     let v = this.values.get(storage);
     if (!v) {
-      v = this.externalsAsInputs ? this.addExternal(storage, info.dtype) : {
+      v = this.externalsAsInputs ? this.addExternal(storage, info) : {
         name: this.g.addInitializer(`const_${this.constants++}`, initializerData(info.dtype, storage), [storage.length], ONNX_TYPE[info.dtype.name]),
         shape: [storage.length],
         traced: false,
@@ -185,14 +187,18 @@ export class Tracer implements KernelObserver {
     return v;
   }
 
-  private addExternal(storage: HostArray, dtype: DType): Value {
+  private addExternal(storage: HostArray, info: TensorInfo): Value {
+    const dtype = info.dtype;
     const name = `state_${this.externals.length}`;
+    // A parameter read whole keeps its shape, so its reads and its update need no Reshape (a
+    // Reshape into a graph output is a copy in onnxruntime).
+    const shape = info.offset === 0 && numelOf(info.shape) === storage.length && isRowMajor(info) ? [...info.shape] : [storage.length];
     this.externalIndex.set(storage, this.externals.length);
-    this.externals.push({ storage, dtype, name, snapshot: storage.slice() as HostArray });
+    this.externals.push({ storage, dtype, name, snapshot: storage.slice() as HostArray, shape });
     // Externals cross in the boundary type (int64 as float64, like every kernel feed): cast inside.
     const want = ONNX_TYPE[dtype.name];
     const value = boundaryOf(dtype).onnxType === want ? name : this.g.addNode('Cast', [name], [`${name}_typed`], { to: { i: want } })[0]!;
-    return { name: value, shape: [storage.length], traced: false };
+    return { name: value, shape, traced: false };
   }
 
   /** The graph value of a (strided) view. */
@@ -259,17 +265,19 @@ export class Tracer implements KernelObserver {
     if (src.shape.join(',') !== dst.shape.join(',')) s = g.addNode('Expand', [s, constInt64(g, dst.shape)], [g.uniqueName('assign_src')])[0]!;
     const len = storage.length;
     const n = numelOf(dst.shape);
+    const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
     let next: string;
     if (dst.offset === 0 && n === len && isRowMajor(dst)) {
-      next = g.addNode('Reshape', [s, constInt64(g, [len])], [g.uniqueName('assigned')])[0]!;
+      next = sameShape(dst.shape, base.shape) ? s : g.addNode('Reshape', [s, constInt64(g, base.shape)], [g.uniqueName('assigned')])[0]!;
     } else {
       // A partial write: scatter the view's elements into the flat storage.
       const flat = base.shape.length === 1 ? base.name : g.addNode('Reshape', [base.name, constInt64(g, [len])], [g.uniqueName('flat')])[0]!;
       const idx = g.addInitializer(g.uniqueName('assign_idx'), BigInt64Array.from(viewOffsets(dst), (o) => BigInt(o)), [n, 1], ONNX_TYPE.int64);
       const upd = g.addNode('Reshape', [s, constInt64(g, [n])], [g.uniqueName('assign_upd')])[0]!;
       next = g.addNode('ScatterND', [flat, idx, upd], [g.uniqueName('assigned')])[0]!;
+      if (base.shape.length !== 1) next = g.addNode('Reshape', [next, constInt64(g, base.shape)], [g.uniqueName('assigned')])[0]!;
     }
-    this.values.set(storage, { name: next, shape: [len], traced: true });
+    this.values.set(storage, { name: next, shape: base.shape, traced: true });
     this.written.add(storage);
   }
 

@@ -4,6 +4,7 @@
  * remembered too, so the check costs one failed session creation per signature.
  */
 import { OrtSession, type OrtSessionOptions } from '../ort/binding.js';
+import { withProductLayout } from './session_options.js';
 
 /** Counters of the session cache (for tests and benchmarks). */
 export interface SessionCacheStats {
@@ -50,13 +51,13 @@ const LIGHT_OPTIONS: OrtSessionOptions = Object.freeze({
 function defaultOptions(): OrtSessionOptions {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
   const threads = Number(env['NNCOMPAT_ORT_THREADS'] ?? '0');
-  return {
+  return withProductLayout({
     intraOpNumThreads: Number.isInteger(threads) && threads >= 0 ? threads : 0,
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
     extra: { session: { intra_op: { allow_spinning: '0' } } },
-  };
+  });
 }
 
 // Messages onnxruntime gives when a graph is valid ONNX but its CPU provider lacks the type
@@ -143,7 +144,7 @@ export function clearSessionCache(): void {
  */
 export function setSessionOptions(options: OrtSessionOptions): void {
   if (options === null || typeof options !== 'object') throw new TypeError("'options' must be an object");
-  sessionOptions = { ...defaultOptions(), ...options };
+  sessionOptions = withProductLayout({ ...defaultOptions(), ...options });
   clearSessionCache();
 }
 

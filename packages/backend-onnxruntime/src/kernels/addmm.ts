@@ -8,6 +8,7 @@
 import { kernels as K, type HostArray, type KernelArgs, type KernelConfig, type TensorInfo } from '@nncompat/core';
 import { planKernel, type OpPlan, type PlanInput } from '../exec/plan.js';
 import { isDense } from '../exec/materialize.js';
+import type { OnnxGraphBuilder } from '../onnx/graph_builder.js';
 import type { OnnxAttrValue } from '../onnx/proto.js';
 import { constScalar, node, tensorInput } from './graph_util.js';
 
@@ -25,6 +26,17 @@ export function gemmOperand(info: TensorInfo<HostArray>): GemmOperand {
   if (isDense(info)) return { info, trans: false };
   const t: TensorInfo<HostArray> = { ...info, shape: [info.shape[1]!, info.shape[0]!], strides: [info.strides[1]!, info.strides[0]!] };
   return isDense(t) ? { info: t, trans: true } : { info, trans: false };
+}
+
+/**
+ * Gemm's transA input: MLAS packs a transposed A slowly (a 512×128ᵀ·128×784 product runs at ~45
+ * GFLOP/s with transA, ~72 with A transposed first on this machine), so A is transposed by a
+ * Transpose node (tiny next to the product) and Gemm gets transA=0. Sessions that run these
+ * graphs disable onnxruntime's GemmTransposeFusion, which would fold it back (see
+ * exec/session_options.ts). transB is fast in MLAS and stays an attribute.
+ */
+export function gemmA(g: OnnxGraphBuilder, a: string, op: GemmOperand): string {
+  return op.trans ? node(g, 'Transpose', [a], { perm: { ints: [1, 0] } }) : a;
 }
 
 /** True when `bias` broadcasts to `[n, m]` the way Gemm's C (and torch.addmm's input) may. */
@@ -63,7 +75,7 @@ function addmmPlan(args: KernelArgs<HostArray>): OpPlan | null {
   const gemmAttrs: Record<string, OnnxAttrValue> = {
     alpha: { f: inGraph ? 1 : alpha },
     beta: { f: inGraph ? 1 : beta },
-    transA: { i: opA.trans ? 1 : 0 },
+    transA: { i: 0 },
     transB: { i: opB.trans ? 1 : 0 },
   };
   return {
@@ -71,9 +83,10 @@ function addmmPlan(args: KernelArgs<HostArray>): OpPlan | null {
     key: `${opA.trans ? 'T' : 'N'}${opB.trans ? 'T' : 'N'}|${useBias ? 'C' : '-'}|${inGraph ? 'mul' : 'attr'}|${alpha}|${beta}`,
     inputs,
     outputs: [{ dtype, compute: dtype, rank: 2 }],
-    build: (g, [x, y, c]) => {
-      if (!inGraph) return [node(g, 'Gemm', useBias ? [x!, y!, c!] : [x!, y!], gemmAttrs)];
-      let out = node(g, 'Gemm', [x!, y!], gemmAttrs);
+    build: (g, [xIn, y, c]) => {
+      const x = gemmA(g, xIn!, opA);
+      if (!inGraph) return [node(g, 'Gemm', useBias ? [x, y!, c!] : [x, y!], gemmAttrs)];
+      let out = node(g, 'Gemm', [x, y!], gemmAttrs);
       if (alpha !== 1) out = node(g, 'Mul', [out, constScalar(g, dtype, alpha)]);
       if (useBias) out = node(g, 'Add', [out, beta === 1 ? c! : node(g, 'Mul', [c!, constScalar(g, dtype, beta)])]);
       return [out];

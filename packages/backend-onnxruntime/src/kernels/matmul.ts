@@ -7,7 +7,7 @@
 import { kernels as K, type HostArray, type KernelArgs, type KernelConfig, type TensorInfo } from '@nncompat/core';
 import { computeDtype, NUMERIC } from '../exec/dtypes.js';
 import { planKernel, type OpPlan } from '../exec/plan.js';
-import { gemmOperand } from './addmm.js';
+import { gemmA, gemmOperand } from './addmm.js';
 import { constInt64, node, tensorInput } from './graph_util.js';
 
 function squeezeBroadcastBatch(t: TensorInfo<HostArray>): TensorInfo<HostArray> {
@@ -31,7 +31,7 @@ function gemmPlan(a: TensorInfo<HostArray>, b: TensorInfo<HostArray>): OpPlan | 
     key: `gemm|${opA.trans ? 'T' : 'N'}${opB.trans ? 'T' : 'N'}`,
     inputs: [{ info: opA.info, compute: dtype }, { info: opB.info, compute: dtype }],
     outputs: [{ dtype, compute: dtype, rank: 3 }],
-    build: (g, [x, y]) => [node(g, 'Unsqueeze', [node(g, 'Gemm', [x!, y!], { transA: { i: opA.trans ? 1 : 0 }, transB: { i: opB.trans ? 1 : 0 } }), constInt64(g, [0])])],
+    build: (g, [x, y]) => [node(g, 'Unsqueeze', [node(g, 'Gemm', [gemmA(g, x!, opA), y!], { transB: { i: opB.trans ? 1 : 0 } }), constInt64(g, [0])])],
     heavy: true,
   };
 }

@@ -1,0 +1,25 @@
+/**
+ * Session options every graph with matrix products gets. onnxruntime's GemmTransposeFusion and
+ * MatmulTransposeFusion fold a Transpose feeding a product into its transA/transB flags; MLAS
+ * then packs a transposed A at ~45 GFLOP/s instead of ~72 (measured on this project's 2-core
+ * machine for the weight-gradient shapes of a 784-512-512-10 MLP), more than the Transpose costs.
+ * The kernels emit the Transpose of A themselves (kernels/addmm.ts `gemmA`), so both fusions are
+ * disabled; transB is fast in MLAS and is set by the kernels directly, so nothing is lost there.
+ */
+import type { OrtSessionOptions } from '../ort/binding.js';
+
+const DISABLED = ['GemmTransposeFusion', 'MatmulTransposeFusion'];
+
+type Extra = Record<string, unknown>;
+
+/** `options` with the transpose fusions added to `optimization.disable_specified_optimizers`. */
+export function withProductLayout(options: OrtSessionOptions): OrtSessionOptions {
+  const extra: Extra = { ...(options.extra ?? {}) };
+  const optimization: Extra = { ...((extra['optimization'] as Extra | undefined) ?? {}) };
+  const given = String(optimization['disable_specified_optimizers'] ?? extra['optimization.disable_specified_optimizers'] ?? '');
+  const names = new Set([...given.split(',').map((n) => n.trim()).filter((n) => n.length > 0), ...DISABLED]);
+  delete extra['optimization.disable_specified_optimizers'];
+  optimization['disable_specified_optimizers'] = [...names].join(',');
+  extra['optimization'] = optimization;
+  return { ...options, extra };
+}
