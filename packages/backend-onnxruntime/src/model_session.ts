@@ -6,6 +6,7 @@
 import { Tensor, toDType, type DTypeName, type HostArray } from '@nncompat/core';
 import { OrtSession, type OrtSessionOptions, type OrtValue } from './ort/binding.js';
 import { ONNXRUNTIME } from './exec/plan.js';
+import { checkNotStale } from './exec/stale.js';
 
 // onnxruntime's tensor type names → nncompat dtypes (bfloat16 has no onnxruntime JS type).
 const FROM_ORT: Readonly<Record<string, DTypeName>> = {
@@ -13,8 +14,20 @@ const FROM_ORT: Readonly<Record<string, DTypeName>> = {
   int16: 'int16', int32: 'int32', int64: 'int64', bool: 'bool',
 };
 
+/** The tensor's values as a dense host array: its own buffer when it is one (no copy), else a copy. */
+function denseValues(t: Tensor): HostArray {
+  if (t.backend === ONNXRUNTIME && t.is_contiguous() && t._offset === 0) {
+    const buf = t._storage.handle as HostArray;
+    if (buf.length === t.numel()) {
+      checkNotStale(buf);
+      return buf;
+    }
+  }
+  return t.dataSync();
+}
+
 function toFeed(t: Tensor, name: string): OrtValue {
-  const data = t.dataSync();
+  const data = denseValues(t);
   const d = t.dtype.name;
   if (d === 'bfloat16') throw new TypeError(`input '${name}': bfloat16 tensors cannot be fed to onnxruntime (no bfloat16 JS tensor type); cast to float32`);
   // int64's canonical host array holds exact integers as float64; models take real int64.
