@@ -90,6 +90,22 @@ describe('heavy kernels agree with the reference backend (random inputs, views, 
     const [, idx] = expectAgree(K.MaxPool2D, { x: { base: rnd([2, 3, 8, 7]) } }, cases[0]!);
     expect(Math.max(...(idx!.flatten().tolist() as number[]))).toBeLessThan(56);
   });
+  it('MaxPool2D with windows that tile the plane (kernel = stride): reshape + ArgMax path, ties pick the first maximum', () => {
+    seed(45);
+    const tile = (k: [number, number], ceilMode = false): Record<string, unknown> => ({ kernelSize: k, stride: k, padding: [0, 0], dilation: [1, 1], ceilMode });
+    for (const dt of ['float32', 'float64', 'float16'] as DTypeName[]) {
+      expectAgree(K.MaxPool2D, { x: { base: rnd([2, 3, 8, 6], dt) } }, tile([2, 2]));
+      expectAgree(K.MaxPool2D, { x: { base: rnd([2, 3, 7, 9], dt) } }, tile([2, 2])); // trailing row/column dropped
+      expectAgree(K.MaxPool2D, { x: { base: rnd([1, 2, 9, 8], dt) } }, tile([3, 2], true));
+    }
+    // The same signature at another batch size (N and C stay symbolic in the cached session).
+    expectAgree(K.MaxPool2D, { x: { base: rnd([5, 4, 8, 6]) } }, tile([2, 2]));
+    // Ties: small integers make equal maxima; PyTorch keeps the first in scan order.
+    const [, idx] = expectAgree(K.MaxPool2D, { x: { base: randint(0, 2, [2, 3, 8, 6], { dtype: 'int64' }).to('float32') } }, tile([2, 2]));
+    expect(Math.max(...(idx!.flatten().tolist() as number[]))).toBeLessThan(48);
+    // A channels-last view.
+    expectAgree(K.MaxPool2D, { x: { base: rnd([2, 8, 6, 3]), view: (t) => t.permute(0, 3, 1, 2) } }, tile([2, 2]));
+  });
   it('AvgPool2D with and without count_include_pad', () => {
     seed(44);
     for (const dt of ['float32', 'float16', 'bfloat16'] as DTypeName[]) {
