@@ -63,3 +63,4 @@ export { SafetensorError } from './serialization/safetensors/index.js';
 export { ZipFormatError } from './serialization/zip/index.js';
 export { kernelCoverage, type BackendCoverage } from './backend/coverage.js';
 export { validationRead, inValidationRead } from './backend/validation-read.js';
+export { nodeFs, nodePath } from './utils/node.js';

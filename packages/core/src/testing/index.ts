@@ -14,3 +14,4 @@ export * from './conformance-matrix.js';
 export * from './golden-suite.js';
 export * from './agree.js';
 export * from './python.js';
+export * from './browser-safe.js';

@@ -16,12 +16,23 @@ function builtin<T>(id: string): T {
   return m;
 }
 
-/** `node:fs`. */
+/**
+ * `node:fs`, reached at call time, or a RuntimeError saying that file paths need Node (in a
+ * browser, pass bytes instead). For packages that must bundle for browsers.
+ *
+ * @example
+ * const bytes = nodeFs().readFileSync('model.pt');
+ */
 export function nodeFs(): typeof Fs {
   return builtin<typeof Fs>('node:fs');
 }
 
-/** `node:path`. */
+/**
+ * `node:path`, reached at call time (see {@link nodeFs}).
+ *
+ * @example
+ * const file = nodePath().join(dir, 'data.pkl');
+ */
 export function nodePath(): typeof Path {
   return builtin<typeof Path>('node:path');
 }

@@ -3,13 +3,12 @@
  * `.params` codec. A dict is saved with its names and loads back as an ordered `Map`; a list
  * (or a single NDArray) is saved without names and loads back as an array.
  */
-import { ValueError } from '@nncompat/core';
+import { ValueError, nodeFs } from '@nncompat/core';
 import { cpu } from '../context/context.js';
 import { readNDArrayList } from '../ndarray-format/read.js';
 import { writeNDArrayList } from '../ndarray-format/write.js';
 import type { NDArrayRecord } from '../ndarray-format/record.js';
 import { NDArray } from './ndarray.js';
-import { nodeFs } from '../util/node-fs.js';
 
 /** What `mx.nd.save` accepts: an NDArray, a list of them, or a dict (`Map` or plain object) of name → NDArray. */
 export type SaveData = NDArray | readonly NDArray[] | ReadonlyMap<string, NDArray> | Readonly<Record<string, NDArray>>;

@@ -5,11 +5,7 @@
  * `torch.load`), OneFlow pickle directory — and anything else is `ValueError: Cannot load
  * file "<path>"`.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  AssertionError, OrderedDict, pickle, RuntimeError, Tensor as CoreTensor, ValueError,
-} from '@nncompat/core';
+import { AssertionError, OrderedDict, pickle, RuntimeError, Tensor as CoreTensor, ValueError, nodeFs, nodePath } from '@nncompat/core';
 import { load as torchLoad } from '@nncompat/torch-compat';
 import { Module } from '../nn/module.js';
 import { Parameter } from '../nn/parameter.js';
@@ -88,12 +84,12 @@ function toGlobalOnSrc(obj: unknown, rank: number): unknown {
 
 /** `FileBackendVariableBlob(var_dir).numpy()` as a tensor. */
 function loadSingleVariable(varDir: string): CoreTensor {
-  const dataPath = join(varDir, DATA_FILENAME);
-  if (!existsSync(dataPath) || !statSync(dataPath).isFile()) throw Object.assign(new Error(dataPath), { code: 'ENOENT' });
-  const metaPath = join(varDir, META_INFO_FILENAME);
-  if (!existsSync(metaPath)) throw new RuntimeError('This variable does not have meta info');
-  const meta = parseMeta(readFileSync(metaPath, 'utf8'));
-  const bytes = readFileSync(dataPath);
+  const dataPath = nodePath().join(varDir, DATA_FILENAME);
+  if (!nodeFs().existsSync(dataPath) || !nodeFs().statSync(dataPath).isFile()) throw Object.assign(new Error(dataPath), { code: 'ENOENT' });
+  const metaPath = nodePath().join(varDir, META_INFO_FILENAME);
+  if (!nodeFs().existsSync(metaPath)) throw new RuntimeError('This variable does not have meta info');
+  const meta = parseMeta(nodeFs().readFileSync(metaPath, 'utf8'));
+  const bytes = nodeFs().readFileSync(dataPath);
   const count = meta.shape.reduce((a, b) => a * b, 1);
   if (bytes.length !== count * meta.dtype.itemsize) throw new AssertionError('');
   const data = bytesToHost(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), meta.dtype, count);
@@ -113,7 +109,7 @@ function tensorSetstate(this: CoreTensor, state: unknown): void {
   if (loadCtx?.dir) {
     const rel = state.get('path');
     if (typeof rel !== 'string') throw new RuntimeError("oneflow.Tensor: external-data state has no 'path'");
-    t = restoreLocation(loadCtx.mapLocation)(loadSingleVariable(join(loadCtx.dir, rel)));
+    t = restoreLocation(loadCtx.mapLocation)(loadSingleVariable(nodePath().join(loadCtx.dir, rel)));
   } else {
     if (state.has('placement')) {
       throw new RuntimeError('pickled global tensors (placement/sbp state, written by pickle.dumps of a global tensor) are not supported; save with oneflow.save');
@@ -190,20 +186,20 @@ export function unpickle(bytes: Uint8Array, ctx: LoadContext = { dir: null, mapL
 type Source = { kind: 'path'; path: string } | { kind: 'bytes'; bytes: Uint8Array };
 
 function isDir(src: Source): boolean {
-  return src.kind === 'path' && existsSync(src.path) && statSync(src.path).isDirectory();
+  return src.kind === 'path' && nodeFs().existsSync(src.path) && nodeFs().statSync(src.path).isDirectory();
 }
 function fileBytes(src: Source): Uint8Array | null {
   if (src.kind === 'bytes') return src.bytes;
-  return existsSync(src.path) && statSync(src.path).isFile() ? new Uint8Array(readFileSync(src.path)) : null;
+  return nodeFs().existsSync(src.path) && nodeFs().statSync(src.path).isFile() ? new Uint8Array(nodeFs().readFileSync(src.path)) : null;
 }
 
 function legacyLoad(path: string, mapLocation: MapLocation | undefined): Map<string, CoreTensor> {
-  const all = readdirSync(path).sort();
+  const all = nodeFs().readdirSync(path).sort();
   if (!all.includes(SNAPSHOT_DONE_FILENAME)) throw new AssertionError('');
   const out = new Map<string, CoreTensor>();
   for (const f of all) {
     if (f === SNAPSHOT_DONE_FILENAME) continue;
-    const varDir = join(path, f);
+    const varDir = nodePath().join(path, f);
     try {
       out.set(f, restoreLocation(mapLocation)(loadSingleVariable(varDir)));
     } catch (e) {
@@ -248,7 +244,7 @@ export function load(path: string | Uint8Array, opts: LoadOptions = {}): unknown
   const mapLocation = opts.map_location;
   const rank = opts.global_src_rank ?? null;
   const finish = (x: unknown): unknown => (rank === null ? x : toGlobalOnSrc(x, rank));
-  if (isDir(src) && !existsSync(join((src as { path: string }).path, PICKLE_FILENAME))) {
+  if (isDir(src) && !nodeFs().existsSync(nodePath().join((src as { path: string }).path, PICKLE_FILENAME))) {
     return finish(legacyLoad((src as { path: string }).path, mapLocation));
   }
   const bytes = isDir(src) ? null : fileBytes(src);
@@ -271,7 +267,7 @@ export function load(path: string | Uint8Array, opts: LoadOptions = {}): unknown
     if (mapLocation !== null && mapLocation !== undefined && !(typeof mapLocation === 'string' || mapLocation instanceof placement)) {
       throw new AssertionError("'map_location' only supports str, device or placement.");
     }
-    const res = unpickle(new Uint8Array(readFileSync(join(dir, PICKLE_FILENAME))), { dir, mapLocation });
+    const res = unpickle(new Uint8Array(nodeFs().readFileSync(nodePath().join(dir, PICKLE_FILENAME))), { dir, mapLocation });
     if (!(res instanceof Map) || res.get('protocol_version') !== PROTOCOL_VERSION) throw new AssertionError('');
     return finish(res.get('data'));
   }

@@ -4,9 +4,7 @@
  * "data": obj}`, tensors as numpy arrays; with `save_as_external_data` a directory holding
  * `pickled_data` and one `tensor_<n>/out` + `tensor_<n>/meta` per tensor.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { AssertionError, pickle, ValueError } from '@nncompat/core';
+import { AssertionError, pickle, ValueError, nodeFs, nodePath } from '@nncompat/core';
 import { pyTypeRepr } from '../python.js';
 import { WORLD_SIZE } from '../tensor/placement.js';
 import { pickleable, type SaveContext, withSaveContext } from './pickling.js';
@@ -55,15 +53,15 @@ export function save(obj: unknown, path: string | null = null, opts: SaveOptions
   const bytes = withSaveContext(ctx, () => pickle.dumps(pickleable(top), { protocol: 4 }));
   if (path !== null) {
     if (external) {
-      mkdirSync(path, { recursive: true });
+      nodeFs().mkdirSync(path, { recursive: true });
       for (const [rel, content] of ctx.files) {
-        const f = join(path, rel);
-        mkdirSync(dirname(f), { recursive: true });
-        writeFileSync(f, content);
+        const f = nodePath().join(path, rel);
+        nodeFs().mkdirSync(nodePath().dirname(f), { recursive: true });
+        nodeFs().writeFileSync(f, content);
       }
-      writeFileSync(join(path, PICKLE_FILENAME), bytes);
+      nodeFs().writeFileSync(nodePath().join(path, PICKLE_FILENAME), bytes);
     } else {
-      writeFileSync(path, bytes);
+      nodeFs().writeFileSync(path, bytes);
     }
   }
   return bytes;

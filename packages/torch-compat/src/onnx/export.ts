@@ -2,9 +2,8 @@
  * `torch.onnx.export(model, args, f, ...)`: traces the model's forward on the exporter's backend
  * into one ONNX graph and writes a standard `.onnx` file.
  */
-import { NotImplementedError, Tensor, ValueError } from '@nncompat/core';
+import { NotImplementedError, Tensor, ValueError, nodeFs } from '@nncompat/core';
 import { Module } from '../nn/modules/module.js';
-import { nodeFs } from '../utils/node-fs.js';
 import { onnxExporter, type DynamicAxes } from './exporter.js';
 
 /** Opsets the traced graphs are valid for: ScatterElements' `reduction` needs 16; onnx 1.12 (Debian) knows up to 17. */

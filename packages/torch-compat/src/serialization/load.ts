@@ -3,10 +3,7 @@
  * (`_use_new_zipfile_serialization=False`), safe by default (`weights_only=true`: an allow-list
  * unpickler that calls nothing but the rebuild functions below).
  */
-import {
-  DType, moveTo, Parameter, pickle, RuntimeError, Tensor, zip,
-} from '@nncompat/core';
-import { nodeFs } from '../utils/node-fs.js';
+import { DType, moveTo, Parameter, pickle, RuntimeError, Tensor, zip, nodeFs } from '@nncompat/core';
 import { decodeElements, DTYPE_BY_NAME, STORAGE_DTYPES, StorageType } from './storage-types.js';
 import { torchTypes } from './torch-types.js';
 

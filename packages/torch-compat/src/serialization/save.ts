@@ -3,8 +3,7 @@
  * `byteorder`, one record per storage, `version`), with storages shared between views written
  * once, so `torch.load` in Python rebuilds the same sharing.
  */
-import { OrderedDict, Parameter, pickle, RuntimeError, Tensor, zip, type Storage } from '@nncompat/core';
-import { nodeFs } from '../utils/node-fs.js';
+import { OrderedDict, Parameter, pickle, RuntimeError, Tensor, zip, type Storage, nodeFs } from '@nncompat/core';
 import { encodeElements, storageClassFor } from './storage-types.js';
 import { torchTypes } from './torch-types.js';
 
