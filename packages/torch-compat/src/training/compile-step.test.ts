@@ -74,57 +74,41 @@ function expectSame(a: Module, b: Module): void {
   }
 }
 
+/**
+ * Trains two copies from the same seed, one through compileStep, on `data`: losses step by step
+ * and the final state_dicts must agree; calls from the 4th on ran compiled. Returns the compiled copy.
+ */
+function followsEager(make: () => Module, opt: (m: Module) => Optimizer, data: [Tensor, Tensor][]): Module {
+  const asNet = make as Make;
+  const eager = trainer(asNet, opt);
+  const fast = trainer(asNet, opt);
+  const train = compileStep(fast.step);
+  for (const [x, y] of data) assertClose(train(x, y).to('cpu'), eager.step(x, y).to('cpu'), { rtol: 1e-5, atol: 1e-6 });
+  expect(train.compiledCalls).toBe(data.length - 3);
+  expectSame(fast.model, eager.model);
+  train.dispose();
+  return fast.model;
+}
+
 describe('compileStep on torch-compat modules and optimizers', () => {
-  const sgdVariants: [string, (m: Module) => Optimizer][] = [
+  const variants: [string, (m: Module) => Optimizer][] = [
     ['SGD momentum', (m) => new SGD(m.parameters(), { lr: 0.05, momentum: 0.9 })],
     ['SGD nesterov + weight decay', (m) => new SGD(m.parameters(), { lr: 0.05, momentum: 0.9, nesterov: true, weight_decay: 1e-3 })],
     ['SGD dampening, maximize', (m) => new SGD(m.parameters(), { lr: 0.01, momentum: 0.5, dampening: 0.3, maximize: true })],
+    // capturable keeps the step count a tensor, so the whole Adam step compiles.
+    ['Adam capturable', (m) => new Adam(m.parameters(), { lr: 1e-2, capturable: true })],
+    ['AdamW capturable, amsgrad', (m) => new AdamW(m.parameters(), { lr: 1e-2, amsgrad: true, capturable: true })],
   ];
-  for (const [name, opt] of sgdVariants) {
+  for (const [name, opt] of variants) {
     it(`${name}: Linear + BatchNorm1d (running stats, int64 num_batches_tracked) follows the eager steps`, () => {
-      const eager = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
-      const fast = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
-      const train = compileStep(fast.step);
-      for (const [x, y] of batches(8, [10, 12], 5)) {
-        assertClose(train(x, y).to('cpu'), eager.step(x, y).to('cpu'), { rtol: 1e-5, atol: 1e-6 });
-      }
-      expect(train.compiledCalls).toBe(5);
-      expectSame(fast.model, eager.model);
-      expect(Number((fast.model.state_dict().get('bn.num_batches_tracked') as Tensor).item())).toBe(8);
-      train.dispose();
+      const fast = followsEager(() => new Net(), opt, batches(8, [10, 12], 5));
+      expect(Number((fast.state_dict().get('bn.num_batches_tracked') as Tensor).item())).toBe(8);
     });
   }
 
   it('a conv net (Conv2d weight gradient, max-pool, flatten) follows the eager steps', () => {
-    const opt = (m: Module) => new SGD(m.parameters(), { lr: 0.05, momentum: 0.9 });
-    const eager = trainer(() => new ConvNet() as Module & ((x: Tensor) => Tensor), opt);
-    const fast = trainer(() => new ConvNet() as Module & ((x: Tensor) => Tensor), opt);
-    const train = compileStep(fast.step);
-    for (const [x, y] of batches(7, [6, 2, 8, 8], 3)) {
-      assertClose(train(x, y).to('cpu'), eager.step(x, y).to('cpu'), { rtol: 1e-5, atol: 1e-6 });
-    }
-    expect(train.compiledCalls).toBe(4);
-    expectSame(fast.model, eager.model);
-    train.dispose();
+    followsEager(() => new ConvNet(), (m) => new SGD(m.parameters(), { lr: 0.05, momentum: 0.9 }), batches(7, [6, 2, 8, 8], 3));
   });
-
-  const adamVariants: [string, (m: Module) => Optimizer][] = [
-    ['Adam capturable', (m) => new Adam(m.parameters(), { lr: 1e-2, capturable: true })],
-    ['AdamW capturable, amsgrad', (m) => new AdamW(m.parameters(), { lr: 1e-2, amsgrad: true, capturable: true })],
-  ];
-  for (const [name, opt] of adamVariants) {
-    it(`${name}: the step count stays a tensor, so the whole Adam step compiles and follows the eager steps`, () => {
-      const eager = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
-      const fast = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), opt);
-      const train = compileStep(fast.step);
-      for (const [x, y] of batches(8, [10, 12], 5)) {
-        assertClose(train(x, y).to('cpu'), eager.step(x, y).to('cpu'), { rtol: 1e-5, atol: 1e-6 });
-      }
-      expect(train.compiledCalls).toBe(5);
-      expectSame(fast.model, eager.model);
-      train.dispose();
-    });
-  }
 
   it("refuses Adam's host-computed bias correction with a TraceError; the refused call still applies, later ones raise", () => {
     const opt = (m: Module) => new Adam(m.parameters(), { lr: 1e-3 });
