@@ -8,6 +8,7 @@
  */
 import { functional as F } from '../functional/index.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { InplaceFlagModule, inplaceRepr, warnNoInplace } from './activation-inplace.js';
 import { Module } from './module.js';
 import { pyFloat, pyNum } from './py-format.js';
 import { warn } from './warn.js';
@@ -30,11 +31,11 @@ export class ELU extends Module {
     this.inplace = inplace;
   }
   override forward(x: Tensor): Tensor {
-    if (this.inplace) warn('ELU module do not support inplace now');
+    warnNoInplace('ELU', this.inplace);
     return F.elu(x, { alpha: this.alpha }) as Tensor;
   }
   override extra_repr(): string {
-    return `alpha=${pyFloat(this.alpha)}${this.inplace ? ', inplace=True' : ''}`;
+    return `alpha=${pyFloat(this.alpha)}${inplaceRepr(this.inplace, ', ')}`;
   }
 }
 
@@ -46,19 +47,14 @@ export class ELU extends Module {
  * new flow.nn.ReLU6()(flow.tensor([-1.0, 3.0, 9.0])); // tensor([0., 3., 6.], dtype=oneflow.float32)
  * ```
  */
-export class ReLU6 extends Module {
+export class ReLU6 extends InplaceFlagModule {
   static override __module__ = 'oneflow.nn.modules.activation';
-  declare inplace: boolean;
-  constructor(inplace = false) {
-    super();
-    this.inplace = inplace;
-  }
   override forward(x: Tensor): Tensor {
-    if (this.inplace) warn('ReLU6 module do not support inplace now');
+    warnNoInplace('ReLU6', this.inplace);
     return F.hardtanh(x, { min_val: 0.0, max_val: 6.0 }) as Tensor;
   }
   override extra_repr(): string {
-    return this.inplace ? 'inplace=True' : '';
+    return inplaceRepr(this.inplace);
   }
 }
 
@@ -104,11 +100,11 @@ export class Hardtanh extends Module {
     this.inplace = opts.inplace ?? false;
   }
   override forward(x: Tensor): Tensor {
-    if (this.inplace) warn('Hardtanh module do not support inplace now');
+    warnNoInplace('Hardtanh', this.inplace);
     return F.hardtanh(x, { min_val: this.min_val, max_val: this.max_val }) as Tensor;
   }
   override extra_repr(): string {
-    return `min_val=${pyNum(this.min_val)}, max_val=${pyNum(this.max_val)}${this.inplace ? ', inplace=True' : ''}`;
+    return `min_val=${pyNum(this.min_val)}, max_val=${pyNum(this.max_val)}${inplaceRepr(this.inplace, ', ')}`;
   }
 }
 
@@ -146,13 +142,8 @@ export class Softplus extends Module {
  * new flow.nn.SiLU()(flow.zeros(2)); // tensor([0., 0.], dtype=oneflow.float32)
  * ```
  */
-export class SiLU extends Module {
+export class SiLU extends InplaceFlagModule {
   static override __module__ = 'oneflow.nn.modules.activation';
-  declare inplace: boolean;
-  constructor(inplace = false) {
-    super();
-    this.inplace = inplace;
-  }
   override forward(x: Tensor): Tensor {
     return F.silu(x) as Tensor;
   }
@@ -167,13 +158,8 @@ export class SiLU extends Module {
  * String(new flow.nn.Mish()); // 'Mish()'
  * ```
  */
-export class Mish extends Module {
+export class Mish extends InplaceFlagModule {
   static override __module__ = 'oneflow.nn.modules.activation';
-  declare inplace: boolean;
-  constructor(inplace = false) {
-    super();
-    this.inplace = inplace;
-  }
   override forward(x: Tensor): Tensor {
     return F.mish(x) as Tensor;
   }

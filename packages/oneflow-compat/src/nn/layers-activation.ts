@@ -5,6 +5,7 @@
 import { NotImplementedError } from '@nncompat/core';
 import { functional as F } from '../functional/index.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { inplaceRepr } from './activation-inplace.js';
 import { Module } from './module.js';
 import { pyFloat } from './py-format.js';
 
@@ -50,7 +51,7 @@ export class LeakyReLU extends Module {
     return F.leaky_relu(x, { negative_slope: this.negative_slope, inplace: this.inplace }) as Tensor;
   }
   override extra_repr(): string {
-    return `negative_slope=${pyFloat(this.negative_slope)}${this.inplace ? ', inplace=True' : ''}`;
+    return `negative_slope=${pyFloat(this.negative_slope)}${inplaceRepr(this.inplace, ', ')}`;
   }
 }
 

@@ -6,25 +6,17 @@
  * shortens the output by one where PyTorch pads asymmetrically). `ConvTranspose2d` takes no
  * `device`/`dtype` and defines no `extra_repr` (it prints as `ConvTranspose2d()`).
  */
-import { AssertionError, rand, ValueError, type DType } from '@nncompat/core';
+import { AssertionError, ValueError, type DType } from '@nncompat/core';
 import { functional as F } from '../functional/index.js';
-import { asFlow, type Tensor } from '../tensor/tensor.js';
-import { uniformInit } from './layers.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { checkConvGroups, convExtraRepr, convParameters, resetConvParameters } from './conv-params.js';
 import { Module } from './module.js';
-import { Parameter } from './parameter.js';
-import { pair, pyTuple } from './py-format.js';
+import type { Parameter } from './parameter.js';
+import { pair } from './py-format.js';
 
 /** OneFlow's `_single`: an int as a 1-tuple, or the given 1-tuple (frozen). */
 function single(v: number | readonly number[]): readonly [number] {
   return Object.freeze(typeof v === 'number' ? [v] : [v[0]!]) as readonly [number];
-}
-
-/** kaiming-uniform weight (a=√5: bound 1/√fan_in, fan_in from dim 1) and uniform bias, as OneFlow's `reset_parameters`. */
-function resetConv(weight: Parameter, bias: Parameter | null): void {
-  const fanIn = weight.shape.slice(1).reduce((a, b) => a * b, 1);
-  const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-  uniformInit(weight, bound);
-  if (bias !== null) uniformInit(bias, bound);
 }
 
 /** OneFlow's `get_padding` for a string padding (`'same'` / `'valid'`). */
@@ -86,20 +78,19 @@ export class Conv1d extends Module {
     const groups = opts.groups ?? 1;
     this.groups = groups;
     this.channel_pos = 'channels_first';
-    if (in_channels % groups !== 0 || out_channels % groups !== 0) throw new AssertionError('');
+    checkConvGroups(in_channels, out_channels, groups);
     this.in_channels = in_channels;
     this.out_channels = out_channels;
-    const dt = opts.dtype ? { dtype: opts.dtype } : {};
-    this.weight = new Parameter(asFlow(rand([out_channels, in_channels / groups, ...this.kernel_size], dt)));
+    const params = convParameters([out_channels, in_channels / groups, ...this.kernel_size], out_channels, opts.bias ?? true, opts.dtype);
+    this.weight = params.weight;
     this.out_channel_groups = out_channels / groups;
-    this.bias = null;
-    if (opts.bias ?? true) this.bias = new Parameter(asFlow(rand([out_channels], dt)));
+    this.bias = params.bias;
     this.reset_parameters();
   }
 
   /** kaiming-uniform weight (a=√5) and uniform bias. */
   reset_parameters(): void {
-    resetConv(this.weight, this.bias);
+    resetConvParameters(this.weight, this.bias);
   }
 
   override forward(x: Tensor): Tensor {
@@ -107,13 +98,7 @@ export class Conv1d extends Module {
   }
 
   override extra_repr(): string {
-    let s = `${this.in_channels}, ${this.out_channels}, kernel_size=${pyTuple(this.kernel_size)}, stride=${pyTuple(this.stride)}`;
-    if (this.padding.some((p) => p !== 0)) s += `, padding=${pyTuple(this.padding)}`;
-    if (this.dilation.some((d) => d !== 1)) s += `, dilation=${pyTuple(this.dilation)}`;
-    if (this.groups !== 1) s += `, groups=${this.groups}`;
-    if (this.bias === null) s += ', bias=False';
-    if (this.padding_mode !== 'zeros') s += `, padding_mode=${this.padding_mode}`;
-    return s;
+    return convExtraRepr(this);
   }
 }
 
@@ -166,21 +151,21 @@ export class ConvTranspose2d extends Module {
     this.dilation = pair(opts.dilation ?? 1);
     const groups = opts.groups ?? 1;
     this.groups = groups;
-    if (in_channels % groups !== 0 || out_channels % groups !== 0) throw new AssertionError('');
+    checkConvGroups(in_channels, out_channels, groups);
     this.in_channels = in_channels;
     this.out_channels = out_channels;
-    this.weight = new Parameter(asFlow(rand([in_channels, out_channels / groups, ...this.kernel_size])));
+    const params = convParameters([in_channels, out_channels / groups, ...this.kernel_size], out_channels, opts.bias ?? true);
+    this.weight = params.weight;
     this.in_channel_groups = in_channels / groups;
     this.filters = out_channels;
-    this.bias = null;
+    this.bias = params.bias;
     this._bias_add_op = null;
-    if (opts.bias ?? true) this.bias = new Parameter(asFlow(rand([out_channels])));
     this.reset_parameters();
   }
 
   /** kaiming-uniform weight (a=√5; fan_in = (out_channels/groups)·kH·kW) and uniform bias. */
   reset_parameters(): void {
-    resetConv(this.weight, this.bias);
+    resetConvParameters(this.weight, this.bias);
   }
 
   override forward(x: Tensor): Tensor {

@@ -5,8 +5,11 @@
 import { AssertionError, conv2d, no_grad, rand, type DType } from '@nncompat/core';
 import { functional as F } from '../functional/index.js';
 import { asFlow, type Tensor } from '../tensor/tensor.js';
+import { InplaceFlagModule, inplaceRepr } from './activation-inplace.js';
+import { checkConvGroups, convExtraRepr, convParameters, resetConvParameters } from './conv-params.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
+import { pair } from './py-format.js';
 
 /** `uniform_(t, -bound, bound)` on core's generator. */
 export function uniformInit(t: Parameter, bound: number): void {
@@ -84,18 +87,13 @@ export class Identity extends Module {
  * new flow.nn.ReLU()(flow.tensor([-1, 2])); // tensor([0, 2], dtype=oneflow.int64)
  * ```
  */
-export class ReLU extends Module {
+export class ReLU extends InplaceFlagModule {
   static override __module__ = 'oneflow.nn.modules.activation';
-  declare inplace: boolean;
-  constructor(inplace = false) {
-    super();
-    this.inplace = inplace;
-  }
   override forward(x: Tensor): Tensor {
     return F.relu(x, { inplace: this.inplace }) as Tensor;
   }
   override extra_repr(): string {
-    return this.inplace ? 'inplace=True' : '';
+    return inplaceRepr(this.inplace);
   }
 }
 
@@ -130,10 +128,6 @@ export class Tanh extends Module {
 }
 
 type Pair = readonly [number, number];
-function pair(v: number | readonly number[]): Pair {
-  return Object.freeze(typeof v === 'number' ? [v, v] : [v[0]!, v[1]!]) as Pair;
-}
-const tupleStr = (p: readonly number[]): string => `(${p.join(', ')})`;
 
 /** Options of `Conv2d` after the three positional arguments. */
 export interface Conv2dOptions {
@@ -185,23 +179,19 @@ export class Conv2d extends Module {
     this.groups = groups;
     this.transposed = false;
     this.channel_pos = 'channels_first';
-    if (in_channels % groups !== 0 || out_channels % groups !== 0) throw new AssertionError('');
+    checkConvGroups(in_channels, out_channels, groups);
     this.in_channels = in_channels;
     this.out_channels = out_channels;
-    const dt = opts.dtype ? { dtype: opts.dtype } : {};
-    this.weight = new Parameter(asFlow(rand([out_channels, in_channels / groups, ...this.kernel_size], dt)));
+    const params = convParameters([out_channels, in_channels / groups, ...this.kernel_size], out_channels, opts.bias ?? true, opts.dtype);
+    this.weight = params.weight;
     this.out_channel_groups = out_channels / groups;
-    this.bias = null;
-    if (opts.bias ?? true) this.bias = new Parameter(asFlow(rand([out_channels], dt)));
+    this.bias = params.bias;
     this.reset_parameters();
   }
 
   /** kaiming-uniform weight (a=√5: bound 1/√fan_in) and uniform bias. */
   reset_parameters(): void {
-    const fanIn = this.weight.shape.slice(1).reduce((a, b) => a * b, 1);
-    const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-    uniformInit(this.weight, bound);
-    if (this.bias !== null) uniformInit(this.bias, bound);
+    resetConvParameters(this.weight, this.bias);
   }
 
   override forward(x: Tensor): Tensor {
@@ -211,12 +201,6 @@ export class Conv2d extends Module {
   }
 
   override extra_repr(): string {
-    let s = `${this.in_channels}, ${this.out_channels}, kernel_size=${tupleStr(this.kernel_size)}, stride=${tupleStr(this.stride)}`;
-    if (this.padding.some((p) => p !== 0)) s += `, padding=${tupleStr(this.padding)}`;
-    if (this.dilation.some((d) => d !== 1)) s += `, dilation=${tupleStr(this.dilation)}`;
-    if (this.groups !== 1) s += `, groups=${this.groups}`;
-    if (this.bias === null) s += ', bias=False';
-    if (this.padding_mode !== 'zeros') s += `, padding_mode=${this.padding_mode}`;
-    return s;
+    return convExtraRepr(this);
   }
 }
