@@ -8,7 +8,7 @@
 import * as torch from '@nncompat/torch-compat';
 import * as F from '@nncompat/torch-compat/nn/functional';
 import { loadShapes } from './shapes-data.js';
-import { type ImageModel, train, type TrainResult } from './train-loop.js';
+import { compileRequested, type ImageModel, train, type TrainOptions, type TrainResult } from './train-loop.js';
 
 const { nn } = torch;
 const EPOCHS = 3;
@@ -39,12 +39,14 @@ export class CNN extends nn.Module {
  * @example
  * const { losses, test_accuracy } = trainCnn(() => {}); // silent
  */
-export function trainCnn(log: (line: string) => void = console.log): TrainResult {
+export function trainCnn(log: (line: string) => void = console.log, options: TrainOptions = {}): TrainResult {
   torch.manual_seed(0);
   const data = loadShapes();
   const model = new CNN() as unknown as ImageModel;
-  const opt = new torch.optim.Adam(model.parameters(), { lr: 0.01 });
-  return train(model, opt, data, EPOCHS, BATCH, log);
+  if (options.compile) model.to('onnxruntime');
+  // Compiled, Adam keeps its step count as a tensor (capturable): the same update to float32 rounding.
+  const opt = new torch.optim.Adam(model.parameters(), { lr: 0.01, ...(options.compile ? { capturable: true } : {}) });
+  return train(model, opt, data, EPOCHS, BATCH, log, options);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) trainCnn();
+if (import.meta.url === `file://${process.argv[1]}`) trainCnn(console.log, { compile: compileRequested() });

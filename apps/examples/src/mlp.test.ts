@@ -20,4 +20,12 @@ describe('MLP example (pytorch/mlp.py ported)', () => {
     expect(lines[0]).toBe(`epoch 0 step  0 loss ${golden.losses[0]!.toFixed(6)}`);
     expect(lines.at(-1)).toBe(`test accuracy ${golden.test_accuracy.toFixed(4)}`);
   });
+
+  it('--compile (each step one onnxruntime session via compileStep) prints the same loss curve within 1e-5', () => {
+    const r = trainMlp(() => {}, { compile: true });
+    expect(r.losses.length).toBe(golden.losses.length);
+    const worst = Math.max(...r.losses.map((l, i) => Math.abs(l - golden.losses[i]!) / Math.abs(golden.losses[i]!)));
+    expect(worst).toBeLessThanOrEqual(1e-5);
+    expect(r.test_accuracy).toBe(golden.test_accuracy);
+  });
 });

@@ -8,7 +8,7 @@
 import * as torch from '@nncompat/torch-compat';
 import * as F from '@nncompat/torch-compat/nn/functional';
 import { loadShapes } from './shapes-data.js';
-import { type ImageModel, train, type TrainResult } from './train-loop.js';
+import { compileRequested, type ImageModel, train, type TrainOptions, type TrainResult } from './train-loop.js';
 
 const { nn } = torch;
 const EPOCHS = 5;
@@ -40,12 +40,13 @@ export class MLP extends nn.Module {
  * @example
  * const { losses, test_accuracy } = trainMlp(() => {}); // silent
  */
-export function trainMlp(log: (line: string) => void = console.log): TrainResult {
+export function trainMlp(log: (line: string) => void = console.log, options: TrainOptions = {}): TrainResult {
   torch.manual_seed(0);
   const data = loadShapes();
   const model = new MLP() as unknown as ImageModel;
+  if (options.compile) model.to('onnxruntime');
   const opt = new torch.optim.SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
-  return train(model, opt, data, EPOCHS, BATCH, log);
+  return train(model, opt, data, EPOCHS, BATCH, log, options);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) trainMlp();
+if (import.meta.url === `file://${process.argv[1]}`) trainMlp(console.log, { compile: compileRequested() });
