@@ -27,6 +27,32 @@ export function convParameters(
   return { weight, bias: bias ? new Parameter(asFlow(rand([out_channels], dt))) : null };
 }
 
+/** The attributes {@link initConvChannels} assigns (Conv1d's and Conv2d's). */
+export interface ConvChannelFields {
+  in_channels: number;
+  out_channels: number;
+  weight: Parameter;
+  out_channel_groups: number;
+  bias: Parameter | null;
+}
+
+/**
+ * The tail of Conv1d's and Conv2d's `__init__` (before `reset_parameters()`): the groups check,
+ * then channels, weight `[out, in/groups, *kernel]`, `out_channel_groups` and bias, assigned in
+ * OneFlow's order (the attribute order is what a pickle of the module records).
+ */
+export function initConvChannels(
+  m: ConvChannelFields, in_channels: number, out_channels: number, kernel_size: readonly number[], groups: number, bias: boolean, dtype?: DType | null,
+): void {
+  checkConvGroups(in_channels, out_channels, groups);
+  m.in_channels = in_channels;
+  m.out_channels = out_channels;
+  const params = convParameters([out_channels, in_channels / groups, ...kernel_size], out_channels, bias, dtype);
+  m.weight = params.weight;
+  m.out_channel_groups = out_channels / groups;
+  m.bias = params.bias;
+}
+
 /** `reset_parameters`: kaiming-uniform weight (a=√5: bound 1/√fan_in, fan_in from dim 1) and uniform bias. */
 export function resetConvParameters(weight: Parameter, bias: Parameter | null): void {
   const fanIn = weight.shape.slice(1).reduce((a, b) => a * b, 1);

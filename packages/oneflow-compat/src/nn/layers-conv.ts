@@ -9,7 +9,7 @@
 import { AssertionError, ValueError, type DType } from '@nncompat/core';
 import { functional as F } from '../functional/index.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkConvGroups, convExtraRepr, convParameters, resetConvParameters } from './conv-params.js';
+import { checkConvGroups, convExtraRepr, convParameters, initConvChannels, resetConvParameters } from './conv-params.js';
 import { Module } from './module.js';
 import type { Parameter } from './parameter.js';
 import { pair } from './py-format.js';
@@ -78,13 +78,7 @@ export class Conv1d extends Module {
     const groups = opts.groups ?? 1;
     this.groups = groups;
     this.channel_pos = 'channels_first';
-    checkConvGroups(in_channels, out_channels, groups);
-    this.in_channels = in_channels;
-    this.out_channels = out_channels;
-    const params = convParameters([out_channels, in_channels / groups, ...this.kernel_size], out_channels, opts.bias ?? true, opts.dtype);
-    this.weight = params.weight;
-    this.out_channel_groups = out_channels / groups;
-    this.bias = params.bias;
+    initConvChannels(this, in_channels, out_channels, this.kernel_size, groups, opts.bias ?? true, opts.dtype);
     this.reset_parameters();
   }
 

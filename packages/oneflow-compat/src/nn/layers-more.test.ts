@@ -8,17 +8,11 @@ import { describe, expect, it } from 'vitest';
 import * as torch from '@nncompat/torch-compat';
 import * as flow from '../index.js';
 import { registeredModuleClasses } from '../serialization/registry.js';
+import { copyWeights, itAgreesWithTwins, type TwinCase } from './twins.test-util.js';
 
 const { nn } = flow;
 type TMod = torch.nn.Module;
 type FMod = flow.nn.Module;
-
-/** Copies the twin's state dict into `fm` through torch.save / oneflow.load. */
-function copyWeights(tm: TMod, fm: FMod): void {
-  const sd = flow.load(torch.save(tm.state_dict())) as Map<string, flow.Tensor>;
-  expect([...sd.keys()]).toEqual([...fm.state_dict().keys()]);
-  expect(String(fm.load_state_dict(sd))).toBe('<All keys matched successfully>');
-}
 
 /** Runs both on the same float input (plus an optional integer target) and compares outputs and input gradients. */
 function agree(tm: TMod, fm: FMod, shape: number[], target?: { data: unknown; float?: boolean }): void {
@@ -41,7 +35,7 @@ function agree(tm: TMod, fm: FMod, shape: number[], target?: { data: unknown; fl
 }
 
 describe('oneflow.nn layers agree with their torch-compat twins', () => {
-  const cases: [string, () => TMod, () => FMod, number[]][] = [
+  const cases: TwinCase<number[]>[] = [
     ['MaxPool2d', () => new torch.nn.MaxPool2d(2, { stride: 1, padding: 1 }), () => new nn.MaxPool2d(2, { stride: 1, padding: 1 }), [2, 3, 5, 5]],
     ['AvgPool2d', () => new torch.nn.AvgPool2d(3, { stride: 2, padding: 1, count_include_pad: false }), () => new nn.AvgPool2d(3, { stride: 2, padding: 1, count_include_pad: false }), [2, 3, 6, 6]],
     ['AvgPool2d divisor_override', () => new torch.nn.AvgPool2d(2, { divisor_override: 3 }), () => new nn.AvgPool2d(2, { divisor_override: 3 }), [1, 2, 4, 4]],
@@ -55,15 +49,7 @@ describe('oneflow.nn layers agree with their torch-compat twins', () => {
     ['LogSoftmax', () => new torch.nn.LogSoftmax(0), () => new nn.LogSoftmax(0), [3, 4]],
     ['Dropout (eval)', () => new torch.nn.Dropout(0.3).eval(), () => new nn.Dropout(0.3).eval(), [3, 4]],
   ];
-  for (const [name, mkT, mkF, shape] of cases) {
-    it(name, () => {
-      torch.manual_seed(3);
-      const tm = mkT();
-      const fm = mkF();
-      copyWeights(tm, fm);
-      agree(tm, fm, shape);
-    });
-  }
+  itAgreesWithTwins(cases, 3, (tm, fm, shape) => agree(tm, fm, shape));
 
   it('LayerNorm with random affine weights', () => {
     torch.manual_seed(4);

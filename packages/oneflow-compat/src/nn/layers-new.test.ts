@@ -7,11 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import * as torch from '@nncompat/torch-compat';
 import * as flow from '../index.js';
-import { agreeTwins, copyWeights, paramShapes, type TwinInput } from './twins.test-util.js';
+import { agreeTwins, copyWeights, itAgreesWithTwins, paramShapes, type TwinCase, type TwinInput } from './twins.test-util.js';
 
 const { nn } = flow;
 const T = torch.nn;
-type TMod = torch.nn.Module;
 type FMod = flow.nn.Module;
 
 /** Probabilities strictly inside (0, 1) for the BCE input. */
@@ -19,7 +18,7 @@ const probs = (n: number): number[] => Array.from({ length: n }, (_, i) => (i + 
 const bits = [[0, 1, 1], [1, 0, 1]];
 
 describe('new oneflow.nn layers agree with their torch-compat twins', () => {
-  const cases: [string, () => TMod, () => FMod, TwinInput[]][] = [
+  const cases: TwinCase<TwinInput[]>[] = [
     ['ELU', () => new T.ELU(0.5), () => new nn.ELU(0.5), [{ shape: [3, 4] }]],
     ['ReLU6', () => new T.ReLU6(), () => new nn.ReLU6(), [{ data: [[-1, 0.5, 3], [7, 6.5, -0.25]], dtype: 'float32', grad: true }]],
     ['Hardtanh', () => new T.Hardtanh(-0.5, 0.75), () => new nn.Hardtanh(-0.5, 0.75), [{ shape: [3, 4] }]],
@@ -46,15 +45,7 @@ describe('new oneflow.nn layers agree with their torch-compat twins', () => {
     ['KLDivLoss batchmean', () => new T.KLDivLoss({ reduction: 'batchmean' }), () => new nn.KLDivLoss('batchmean'), [{ shape: [3, 4] }, { data: [probs(4), probs(4), probs(4)], dtype: 'float32' }]],
     ['KLDivLoss log_target sum', () => new T.KLDivLoss({ reduction: 'sum', log_target: true }), () => new nn.KLDivLoss('sum', true), [{ shape: [3, 4] }, { shape: [3, 4] }]],
   ];
-  for (const [name, mkT, mkF, inputs] of cases) {
-    it(name, () => {
-      torch.manual_seed(7);
-      const tm = mkT();
-      const fm = mkF();
-      copyWeights(tm, fm);
-      agreeTwins(tm, fm, inputs);
-    });
-  }
+  itAgreesWithTwins(cases, 7, agreeTwins);
 
   it('GroupNorm with random affine weights', () => {
     torch.manual_seed(8);

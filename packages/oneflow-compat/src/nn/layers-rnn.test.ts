@@ -8,13 +8,13 @@ import { describe, expect, it } from 'vitest';
 import * as torch from '@nncompat/torch-compat';
 import type { Tensor as CoreTensor } from '@nncompat/core';
 import * as flow from '../index.js';
-import { agreeTwins, copyWeights, paramShapes } from './twins.test-util.js';
+import { agreeTwins, copyWeights, itAgreesWithTwins, paramShapes, type TwinCase } from './twins.test-util.js';
 
 const { nn } = flow;
 const T = torch.nn;
 
 describe('LSTM / GRU agree with torch-compat', () => {
-  const cases: [string, () => torch.nn.Module, () => flow.nn.Module, number[]][] = [
+  const cases: TwinCase<number[]>[] = [
     ['LSTM', () => new T.LSTM(3, 4), () => new nn.LSTM(3, 4), [5, 2, 3]],
     ['LSTM 2 layers bidirectional batch_first', () => new T.LSTM(3, 4, { num_layers: 2, bidirectional: true, batch_first: true }),
       () => new nn.LSTM(3, 4, { num_layers: 2, bidirectional: true, batch_first: true }), [2, 5, 3]],
@@ -23,15 +23,7 @@ describe('LSTM / GRU agree with torch-compat', () => {
     ['GRU 2 layers bidirectional', () => new T.GRU(3, 4, 2, { bidirectional: true }), () => new nn.GRU(3, 4, 2, { bidirectional: true }), [4, 2, 3]],
     ['GRU batch_first', () => new T.GRU(2, 3, { batch_first: true }), () => new nn.GRU(2, 3, { batch_first: true }), [2, 4, 2]],
   ];
-  for (const [name, mkT, mkF, shape] of cases) {
-    it(name, () => {
-      torch.manual_seed(5);
-      const tm = mkT();
-      const fm = mkF();
-      copyWeights(tm, fm);
-      agreeTwins(tm, fm, [{ shape }]);
-    });
-  }
+  itAgreesWithTwins(cases, 5, (tm, fm, shape) => agreeTwins(tm, fm, [{ shape }]));
 
   it('LSTM with initial states, in eval mode with dropout set', () => {
     torch.manual_seed(6);

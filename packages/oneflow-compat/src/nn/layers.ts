@@ -6,7 +6,7 @@ import { AssertionError, conv2d, no_grad, rand, type DType } from '@nncompat/cor
 import { functional as F } from '../functional/index.js';
 import { asFlow, type Tensor } from '../tensor/tensor.js';
 import { InplaceFlagModule, inplaceRepr } from './activation-inplace.js';
-import { checkConvGroups, convExtraRepr, convParameters, resetConvParameters } from './conv-params.js';
+import { convExtraRepr, initConvChannels, resetConvParameters } from './conv-params.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 import { pair } from './py-format.js';
@@ -179,13 +179,7 @@ export class Conv2d extends Module {
     this.groups = groups;
     this.transposed = false;
     this.channel_pos = 'channels_first';
-    checkConvGroups(in_channels, out_channels, groups);
-    this.in_channels = in_channels;
-    this.out_channels = out_channels;
-    const params = convParameters([out_channels, in_channels / groups, ...this.kernel_size], out_channels, opts.bias ?? true, opts.dtype);
-    this.weight = params.weight;
-    this.out_channel_groups = out_channels / groups;
-    this.bias = params.bias;
+    initConvChannels(this, in_channels, out_channels, this.kernel_size, groups, opts.bias ?? true, opts.dtype);
     this.reset_parameters();
   }
 

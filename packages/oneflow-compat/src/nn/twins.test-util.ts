@@ -3,7 +3,7 @@
  * same weights (moved as a user would: torch.save → oneflow.load → load_state_dict), must give
  * identical outputs, input gradients and parameter gradients.
  */
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import * as torch from '@nncompat/torch-compat';
 import * as flow from '../index.js';
 
@@ -18,6 +18,26 @@ export function copyWeights(tm: TMod, fm: FMod): void {
   const sd = flow.load(torch.save(tm.state_dict())) as Map<string, flow.Tensor>;
   expect([...sd.keys()]).toEqual([...fm.state_dict().keys()]);
   expect(String(fm.load_state_dict(sd))).toBe('<All keys matched successfully>');
+}
+
+/** One twin case: its test name, the torch-compat and OneFlow constructors, and what `check` gets. */
+export type TwinCase<I> = readonly [name: string, mkTorch: () => TMod, mkFlow: () => FMod, input: I];
+
+/**
+ * One `it` per case: seeds torch-compat's generator with `seed`, builds the torch-compat twin
+ * first and the OneFlow layer second (their inits draw in that order), copies the weights across,
+ * then runs `check`. The test files differ only in their cases, seed and check.
+ */
+export function itAgreesWithTwins<I>(cases: readonly TwinCase<I>[], seed: number, check: (tm: TMod, fm: FMod, input: I) => void): void {
+  for (const [name, mkT, mkF, input] of cases) {
+    it(name, () => {
+      torch.manual_seed(seed);
+      const tm = mkT();
+      const fm = mkF();
+      copyWeights(tm, fm);
+      check(tm, fm, input);
+    });
+  }
 }
 
 /** Every tensor of a (nested) result, in order. */
