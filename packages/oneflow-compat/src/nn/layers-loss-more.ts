@@ -21,9 +21,7 @@ import { LossBase, WeightedLossBase, type Reduction } from './layers-loss.js';
  */
 export class L1Loss extends LossBase {
   static override __module__ = 'oneflow.nn.modules.loss';
-  constructor(reduction: Reduction = 'mean') {
-    super(reduction);
-  }
+  // `(reduction='mean')` is `_Loss.__init__`, inherited as OneFlow's L1Loss passes it straight on.
   override forward(input: Tensor, target: Tensor): Tensor {
     return F.l1_loss(input, target, { reduction: this.reduction }) as Tensor;
   }
@@ -59,9 +57,7 @@ export class SmoothL1Loss extends LossBase {
  */
 export class BCELoss extends WeightedLossBase {
   static override __module__ = 'oneflow.nn.modules.loss';
-  constructor(weight: Tensor | null = null, reduction: Reduction = 'mean') {
-    super(weight, reduction);
-  }
+  // `(weight=None, reduction='mean')` is `_WeightedLoss.__init__`, inherited likewise.
   override forward(input: Tensor, target: Tensor): Tensor {
     return F.binary_cross_entropy(input, target, { weight: this.weight, reduction: this.reduction }) as Tensor;
   }

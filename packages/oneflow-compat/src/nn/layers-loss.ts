@@ -104,9 +104,7 @@ export class CrossEntropyLoss extends WeightedLossBase {
 export class MSELoss extends LossBase {
   // pickles name the concrete class's own module (a static is not inherited by pyModuleOf).
   static override __module__ = 'oneflow.nn.modules.loss';
-  constructor(reduction: Reduction = 'mean') {
-    super(reduction);
-  }
+  // `(reduction='mean')` is `_Loss.__init__`, inherited as OneFlow's MSELoss passes it straight on.
   override forward(input: Tensor, target: Tensor): Tensor {
     return F.mse_loss(input, target, { reduction: this.reduction }) as Tensor;
   }
