@@ -9,7 +9,7 @@
 import { AssertionError, ValueError, type DType } from '@nncompat/core';
 import { functional as F } from '../functional/index.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkConvGroups, convExtraRepr, convParameters, initConvChannels, resetConvParameters } from './conv-params.js';
+import { checkConvGroups, ConvNd, convParameters, initConvChannels, resetConvParameters } from './conv-params.js';
 import { Module } from './module.js';
 import type { Parameter } from './parameter.js';
 import { pair } from './py-format.js';
@@ -50,20 +50,11 @@ export interface Conv1dOptions {
  * String(conv); // 'Conv1d(4, 8, kernel_size=(3,), stride=(1,), padding=(1,))'
  * ```
  */
-export class Conv1d extends Module {
+export class Conv1d extends ConvNd {
   static override __module__ = 'oneflow.nn.modules.conv';
-  declare padding_mode: string;
   declare kernel_size: readonly [number];
   declare stride: readonly [number];
   declare dilation: readonly [number];
-  declare padding: readonly number[];
-  declare groups: number;
-  declare channel_pos: string;
-  declare in_channels: number;
-  declare out_channels: number;
-  declare weight: Parameter;
-  declare out_channel_groups: number;
-  declare bias: Parameter | null;
 
   constructor(in_channels: number, out_channels: number, kernel_size: number | readonly number[], opts: Conv1dOptions = {}) {
     super();
@@ -78,21 +69,11 @@ export class Conv1d extends Module {
     const groups = opts.groups ?? 1;
     this.groups = groups;
     this.channel_pos = 'channels_first';
-    initConvChannels(this, in_channels, out_channels, this.kernel_size, groups, opts.bias ?? true, opts.dtype);
-    this.reset_parameters();
-  }
-
-  /** kaiming-uniform weight (a=√5) and uniform bias. */
-  reset_parameters(): void {
-    resetConvParameters(this.weight, this.bias);
+    initConvChannels(this, in_channels, out_channels, opts.bias ?? true, opts.dtype);
   }
 
   override forward(x: Tensor): Tensor {
     return F.conv1d(x, this.weight, this.bias, { stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups }) as Tensor;
-  }
-
-  override extra_repr(): string {
-    return convExtraRepr(this);
   }
 }
 

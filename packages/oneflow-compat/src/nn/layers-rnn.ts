@@ -11,12 +11,12 @@
 import { NotImplementedError, rand, ValueError, type DType } from '@nncompat/core';
 import { GRU as TorchGRU, LSTM as TorchLSTM } from '@nncompat/torch-compat/nn';
 import { asFlow, type Tensor } from '../tensor/tensor.js';
-import { uniformInit } from './layers.js';
 import { Module } from './module.js';
 import type { placement, SbpParallel } from '../tensor/placement.js';
 import { Parameter } from './parameter.js';
 import { pyBool, pyFloat } from './py-format.js';
 import { torchTwin } from './torch-twin.js';
+import { uniformInit } from './uniform-init.js';
 import { warn } from './warn.js';
 
 /** OneFlow's RNN modes (`RNN` is `RNN_TANH` or `RNN_RELU` by its `nonlinearity`). */

@@ -2,21 +2,16 @@
  * The layers OneFlow defines like PyTorch (same math, same defaults, same init), computed with
  * torch-compat's functional ops; only their Python module paths differ (used by pickles).
  */
-import { AssertionError, conv2d, no_grad, rand, type DType } from '@nncompat/core';
+import { AssertionError, conv2d, rand, type DType } from '@nncompat/core';
 import { functional as F } from '../functional/index.js';
 import { asFlow, type Tensor } from '../tensor/tensor.js';
 import { InplaceFlagModule, inplaceRepr } from './activation-inplace.js';
-import { convExtraRepr, initConvChannels, resetConvParameters } from './conv-params.js';
+import { ConvNd, initConvChannels } from './conv-params.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 import { pair } from './py-format.js';
+import { uniformInit } from './uniform-init.js';
 
-/** `uniform_(t, -bound, bound)` on core's generator. */
-export function uniformInit(t: Parameter, bound: number): void {
-  no_grad(() => {
-    t.copy_(rand(t.shape, { dtype: t.dtype }).mul(2 * bound).sub(bound));
-  });
-}
 
 /**
  * `oneflow.nn.Linear(in_features, out_features, bias=True, device=None, dtype=None)`:
@@ -150,21 +145,13 @@ export interface Conv2dOptions {
  * conv(flow.randn(1, 3, 5, 5)).shape; // [1, 8, 5, 5]
  * ```
  */
-export class Conv2d extends Module {
+export class Conv2d extends ConvNd {
   static override __module__ = 'oneflow.nn.modules.conv';
-  declare padding_mode: string;
   declare kernel_size: Pair;
   declare stride: Pair;
   declare dilation: Pair;
   declare padding: Pair;
-  declare groups: number;
   declare transposed: boolean;
-  declare channel_pos: string;
-  declare in_channels: number;
-  declare out_channels: number;
-  declare weight: Parameter;
-  declare out_channel_groups: number;
-  declare bias: Parameter | null;
 
   constructor(in_channels: number, out_channels: number, kernel_size: number | readonly number[], opts: Conv2dOptions = {}) {
     super();
@@ -179,22 +166,12 @@ export class Conv2d extends Module {
     this.groups = groups;
     this.transposed = false;
     this.channel_pos = 'channels_first';
-    initConvChannels(this, in_channels, out_channels, this.kernel_size, groups, opts.bias ?? true, opts.dtype);
-    this.reset_parameters();
-  }
-
-  /** kaiming-uniform weight (a=√5: bound 1/√fan_in) and uniform bias. */
-  reset_parameters(): void {
-    resetConvParameters(this.weight, this.bias);
+    initConvChannels(this, in_channels, out_channels, opts.bias ?? true, opts.dtype);
   }
 
   override forward(x: Tensor): Tensor {
     return asFlow(conv2d(x, this.weight, this.bias, {
       stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups,
     })) as Tensor;
-  }
-
-  override extra_repr(): string {
-    return convExtraRepr(this);
   }
 }
