@@ -11,3 +11,10 @@ export {
   set_printoptions, get_printoptions, PRINT_OPTS, tensorRepr, tensorValuesStr, formatFixed, formatExp,
   type PrintOptions, type SetPrintOptions,
 } from '../format/index.js';
+export { addIndent, moduleRepr, type ReprChild } from './module-repr.js';
+export {
+  setattrRegistering, checkMemberName, checkAddModule, moduleDirNames, type RegistrationRules, type RegisteringModule,
+} from './registration.js';
+export {
+  emptyStateDict, recordLocalMetadata, persistentMembers, collectUnexpectedKeys, stateDictCopy, localMetadataFor, raiseLoadErrors,
+} from './state-dict.js';

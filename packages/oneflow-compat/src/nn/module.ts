@@ -8,8 +8,10 @@
  * convert every parameter and buffer, `to_consistent` is gone.
  */
 import {
-  AttributeError, type DType, ModuleBase, no_grad, NotImplementedError, OrderedDict, RAW, registerHook, type RemovableHandle,
-  RuntimeError, SELF, Tensor as CoreTensor, ValueError, empty_like, DTYPES, type DTypeName,
+  addIndent, AttributeError, checkAddModule, checkMemberName, collectUnexpectedKeys, type DType, emptyStateDict, localMetadataFor,
+  ModuleBase, moduleDirNames, moduleRepr, no_grad, NotImplementedError, OrderedDict, persistentMembers, RAW, raiseLoadErrors,
+  recordLocalMetadata, registerHook, type RegistrationRules, type RemovableHandle, RuntimeError, SELF, setattrRegistering,
+  stateDictCopy, Tensor as CoreTensor, ValueError, empty_like, DTYPES, type DTypeName, walkMembers, walkModules,
 } from '@nncompat/core';
 import { globalInfo, setGlobal } from '../tensor/global.js';
 import type { placement, SbpParallel } from '../tensor/placement.js';
@@ -36,12 +38,16 @@ export type LoadStateDictPreHook = (
 export type StateDict = OrderedDict<string, unknown>;
 
 /** `_addindent(s, n)`: indents every line but the first. */
-export function _addindent(s: string, numSpaces: number): string {
-  const lines = s.split('\n');
-  if (lines.length === 1) return s;
-  const first = lines.shift()!;
-  return `${first}\n${lines.map((l) => ' '.repeat(numSpaces) + l).join('\n')}`;
-}
+export const _addindent: (s: string, numSpaces: number) => string = addIndent;
+
+/** OneFlow's spellings in `__setattr__` / `register_*` errors. */
+const RULES: RegistrationRules = {
+  isParameter: (v) => v instanceof Parameter,
+  isModule: (v) => v instanceof Module,
+  typeName: pyTypeRepr,
+  keyError,
+  expected: { parameter: 'nn.Parameter', module: 'nn.Module', buffer: 'Tensor' },
+};
 
 function isDType(x: unknown): x is DType {
   return typeof x === 'object' && x !== null && Object.values(DTYPES).includes(x as DType);
@@ -129,49 +135,14 @@ export class Module extends ModuleBase {
 
   /** `dir(module)`: class attributes, instance attributes and member names, sorted (object's default `__dir__`). */
   __dir__(): string[] {
-    const keys = new Set<string>();
-    for (let p = Object.getPrototypeOf(this[RAW]); p && p !== Object.prototype && p !== Function.prototype; p = Object.getPrototypeOf(p)) {
-      for (const k of Object.getOwnPropertyNames(p)) if (k !== 'constructor') keys.add(k);
-    }
-    for (const k of Object.keys(this[RAW])) keys.add(k);
-    for (const s of [this._parameters, this._modules, this._buffers]) for (const k of s.keys()) keys.add(k);
-    return [...keys].sort();
+    return [...moduleDirNames(this)].sort();
   }
 
   // ---- attribute rules ----------------------------------------------------------------------
 
   /** `Module.__setattr__` (module.py): Parameters, Modules, and tensors for buffer names. */
   override __setattr__(name: string, value: unknown): void {
-    if (value instanceof Parameter) {
-      this._delete_plain_attr(name);
-      this._buffers.delete(name);
-      this._modules.delete(name);
-      this._non_persistent_buffers_set.delete(name);
-      this.register_parameter(name, value);
-    } else if (this._parameters.has(name)) {
-      if (value !== null && value !== undefined) {
-        throw new TypeError(`cannot assign '${pyTypeRepr(value)}' as parameter '${name}' (nn.Parameter or None expected)`);
-      }
-      this.register_parameter(name, null);
-    } else if (value instanceof Module) {
-      this._delete_plain_attr(name);
-      this._parameters.delete(name);
-      this._buffers.delete(name);
-      this._non_persistent_buffers_set.delete(name);
-      this._modules.set(name, value);
-    } else if (this._modules.has(name)) {
-      if (value !== null && value !== undefined) {
-        throw new TypeError(`cannot assign '${pyTypeRepr(value)}' as child module '${name}' (nn.Module or None expected)`);
-      }
-      this._modules.set(name, null);
-    } else if (this._buffers.has(name)) {
-      if (value !== null && value !== undefined && !(value instanceof CoreTensor)) {
-        throw new TypeError(`cannot assign '${pyTypeRepr(value)}' as buffer '${name}' (Tensor or None expected)`);
-      }
-      this._buffers.set(name, (value ?? null) as CoreTensor | null);
-    } else {
-      this._set_plain_attr(name, value);
-    }
+    setattrRegistering(this, name, value, RULES);
   }
 
   /** `Module.__getstate__`: the attribute dict without hooks (warns when hooks would be lost). */
@@ -216,27 +187,14 @@ export class Module extends ModuleBase {
 
   /** `add_module(name, module)`. */
   add_module(name: string, module: Module | null): void {
-    if (!(module instanceof Module) && module !== null && module !== undefined) {
-      throw new TypeError(`${pyTypeRepr(module)} is not a Module subclass`);
-    } else if (typeof name !== 'string') {
-      throw new TypeError(`module name should be a string. Got ${pyTypeRepr(name)}`);
-    } else if (name in this && !this._modules.has(name)) {
-      throw keyError(`attribute '${name}' already exists`);
-    } else if (name.includes('.')) {
-      throw keyError(`module name can't contain ".", got: ${name}`);
-    } else if (name === '') {
-      throw keyError('module name can\'t be empty string ""');
-    }
+    checkAddModule(this, name, module, RULES);
     this._modules.set(name, module ?? null);
   }
 
   /** `register_buffer(name, tensor, persistent=True)`. */
   register_buffer(name: string, tensor: CoreTensor | null, persistent: boolean | { persistent?: boolean } = true): void {
     const pers = typeof persistent === 'object' ? (persistent.persistent ?? true) : persistent;
-    if (typeof name !== 'string') throw new TypeError(`buffer name should be a string. Got ${pyTypeRepr(name)}`);
-    if (name.includes('.')) throw keyError('buffer name can\'t contain "."');
-    if (name === '') throw keyError('buffer name can\'t be empty string ""');
-    if (name in this && !this._buffers.has(name)) throw keyError(`attribute '${name}' already exists`);
+    checkMemberName(this, 'buffer', name, this._buffers, RULES);
     if (tensor !== null && tensor !== undefined && !(tensor instanceof CoreTensor)) {
       throw new TypeError(`cannot assign '${pyTypeRepr(tensor)}' object to buffer '${name}' (Tensor or None required)`);
     }
@@ -247,10 +205,7 @@ export class Module extends ModuleBase {
 
   /** `register_parameter(name, param)` (OneFlow does not refuse non-leaf tensors here). */
   register_parameter(name: string, param: Parameter | null): void {
-    if (typeof name !== 'string') throw new TypeError(`parameter name should be a string. Got ${pyTypeRepr(name)}`);
-    if (name.includes('.')) throw keyError('parameter name can\'t contain "."');
-    if (name === '') throw keyError('parameter name can\'t be empty string ""');
-    if (name in this && !this._parameters.has(name)) throw keyError(`attribute '${name}' already exists`);
+    checkMemberName(this, 'parameter', name, this._parameters, RULES);
     if (param === null || param === undefined) this._parameters.set(name, null);
     else if (!(param instanceof Parameter)) {
       throw new TypeError(`cannot assign '${pyTypeRepr(param)}' object to parameter '${name}' (nn.Parameter or None required)`);
@@ -284,21 +239,13 @@ export class Module extends ModuleBase {
 
   /** `_named_members(get_members_fn, prefix='', recurse=True)`. */
   *_named_members<V>(get_members_fn: (m: Module) => Iterable<[string, V | null]>, prefix = '', recurse = true): Generator<[string, V]> {
-    const memo = new Set<V>();
-    const modules: Iterable<[string, Module]> = recurse ? this.named_modules(null, prefix) : [[prefix, this]];
-    for (const [modulePrefix, module] of modules) {
-      for (const [k, v] of get_members_fn(module)) {
-        if (v === null || v === undefined || memo.has(v)) continue;
-        memo.add(v);
-        yield [modulePrefix + (modulePrefix ? '.' : '') + k, v];
-      }
-    }
+    yield* walkMembers<V>(this, get_members_fn as (m: ModuleBase) => Iterable<[string, V | null]>, { prefix, recurse });
   }
 
   /** `named_modules(memo=None, prefix='')`. */
   override named_modules(memo: Set<ModuleBase> | null | { memo?: Set<ModuleBase> | null; prefix?: string } = null, prefix = ''): Generator<[string, Module]> {
     if (memo !== null && !(memo instanceof Set)) return this.named_modules(memo.memo ?? null, memo.prefix ?? '');
-    return namedModules(this, memo ?? new Set(), prefix);
+    return walkModules(this, { memo, prefix }) as Generator<[string, Module]>;
   }
   /** `modules()`. */
   override *modules(): Generator<Module> {
@@ -406,15 +353,9 @@ export class Module extends ModuleBase {
     if (destination !== null && !(destination instanceof Map)) {
       return this.state_dict(destination.destination ?? null, destination.prefix ?? '', destination.keep_vars ?? false);
     }
-    let dest: Map<string, unknown>;
-    if (destination === null || destination === undefined) {
-      const d = new OrderedDict<string, unknown>();
-      d._metadata = new OrderedDict<string, unknown>();
-      dest = d;
-    } else dest = destination;
+    let dest: Map<string, unknown> = destination ?? emptyStateDict();
     const localMetadata = new Map<string, unknown>([['version', 1]]);
-    const meta = (dest as OrderedDict<string, unknown>)._metadata;
-    if (meta) meta.set(prefix.slice(0, -1), localMetadata);
+    recordLocalMetadata(dest, prefix, localMetadata);
     this._save_to_state_dict(dest, prefix, keep_vars);
     for (const [name, m] of this._modules) if (m !== null) m.state_dict(dest, `${prefix}${name}.`, keep_vars);
     for (const hook of this._state_dict_hooks.values()) {
@@ -432,9 +373,7 @@ export class Module extends ModuleBase {
     for (const hook of this._load_state_dict_pre_hooks.values()) {
       hook(state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys, error_msgs);
     }
-    const localState = new Map<string, CoreTensor>();
-    for (const [k, v] of this._parameters) if (v !== null) localState.set(k, v);
-    for (const [k, v] of this._buffers) if (v !== null && !this._non_persistent_buffers_set.has(k)) localState.set(k, v);
+    const localState = persistentMembers(this);
     for (const [name, param] of localState) {
       const key = prefix + name;
       if (state_dict.has(key)) {
@@ -469,14 +408,7 @@ export class Module extends ModuleBase {
         missing_keys.push(key);
       }
     }
-    if (strict) {
-      for (const key of state_dict.keys()) {
-        if (key.startsWith(prefix)) {
-          const inputName = key.slice(prefix.length).split('.')[0]!;
-          if (!this._modules.has(inputName) && !localState.has(inputName)) unexpected_keys.push(key);
-        }
-      }
-    }
+    if (strict) collectUnexpectedKeys(this, state_dict, prefix, localState, unexpected_keys);
   }
 
   /**
@@ -491,25 +423,13 @@ export class Module extends ModuleBase {
     const missing: string[] = [];
     const unexpected: string[] = [];
     const errors: string[] = [];
-    const metadata = (state_dict as { _metadata?: Map<string, unknown> })._metadata ?? null;
-    const sd = new OrderedDict<string, unknown>(state_dict instanceof Map ? state_dict : Object.entries(state_dict));
-    if (metadata !== null) sd._metadata = metadata as OrderedDict<string, unknown>;
+    const { sd, metadata } = stateDictCopy(state_dict);
     const load = (module: Module, prefix: string): void => {
-      let local: Map<string, unknown> = new Map();
-      if (metadata !== null) {
-        const m = metadata.get(prefix.slice(0, -1));
-        if (m instanceof Map) local = m;
-        else if (m && typeof m === 'object') local = new Map(Object.entries(m));
-      }
-      module._load_from_state_dict(sd, prefix, local, true, missing, unexpected, errors);
+      module._load_from_state_dict(sd, prefix, localMetadataFor(metadata, prefix), true, missing, unexpected, errors);
       for (const [name, child] of module._modules) if (child !== null) load(child, `${prefix}${name}.`);
     };
     load(this, '');
-    if (isStrict) {
-      if (unexpected.length > 0) errors.unshift(`Unexpected key(s) in state_dict: ${unexpected.map((k) => `"${k}"`).join(', ')}. `);
-      if (missing.length > 0) errors.unshift(`Missing key(s) in state_dict: ${missing.map((k) => `"${k}"`).join(', ')}. `);
-    }
-    if (errors.length > 0) throw new RuntimeError(`Error(s) in loading state_dict for ${this._get_name()}:\n\t${errors.join('\n\t')}`);
+    raiseLoadErrors(this._get_name(), isStrict, missing, unexpected, errors);
     return new IncompatibleKeys(missing, unexpected);
   }
 
@@ -687,17 +607,7 @@ export class Module extends ModuleBase {
 
   /** `repr(module)`. */
   __repr__(): string {
-    const extra = this.extra_repr();
-    const extraLines = extra ? extra.split('\n') : [];
-    const childLines: string[] = [];
-    for (const [key, m] of this._modules) childLines.push(`(${key}): ${_addindent(m === null ? 'None' : m.__repr__(), 2)}`);
-    const lines = [...extraLines, ...childLines];
-    let main = `${this._get_name()}(`;
-    if (lines.length) {
-      if (extraLines.length === 1 && childLines.length === 0) main += extraLines[0];
-      else main += `\n  ${lines.join('\n  ')}\n`;
-    }
-    return `${main})`;
+    return moduleRepr(this._get_name(), this.extra_repr(), this._modules);
   }
 
   /** `_shallow_repr()`: the repr without children. */
@@ -715,16 +625,6 @@ export class Module extends ModuleBase {
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.__repr__();
-  }
-}
-
-function* namedModules(m: Module, memo: Set<ModuleBase>, prefix: string): Generator<[string, Module]> {
-  if (memo.has(m)) return;
-  memo.add(m);
-  yield [prefix, m];
-  for (const [name, child] of m._modules) {
-    if (child === null) continue;
-    yield* (child as Module).named_modules(memo, prefix + (prefix ? '.' : '') + name);
   }
 }
 

@@ -4,8 +4,10 @@
  * instance and the tree walks come from core's `ModuleBase`.
  */
 import {
-  AssertionError, AttributeError, SELF, type DType, type DTypeName, empty_like, KeyError, ModuleBase, no_grad, OrderedDict,
-  Parameter, RAW, registerHook, type RemovableHandle, RuntimeError, Tensor, toDType, ValueError, is_lazy,
+  addIndent, AssertionError, AttributeError, checkAddModule, checkMemberName, collectUnexpectedKeys, SELF, type DType, type DTypeName,
+  emptyStateDict, empty_like, KeyError, localMetadataFor, type OrderedDict, ModuleBase, moduleDirNames, moduleRepr, no_grad, Parameter, persistentMembers,
+  RAW, raiseLoadErrors, recordLocalMetadata, registerHook, type RegistrationRules, type RemovableHandle, RuntimeError, setattrRegistering,
+  stateDictCopy, Tensor, toDType, ValueError, is_lazy,
 } from '@nncompat/core';
 import { keyError, pyTypeRepr, sizeRepr, typename } from '../../python.js';
 import { BackwardHook } from '../../utils/backward-hook.js';
@@ -28,7 +30,6 @@ export interface StateDictOptions {
 }
 /** A state dict: an `OrderedDict` whose `_metadata` maps module prefixes to `{version}`. */
 export type StateDict = OrderedDict<string, unknown>;
-type Metadata = Map<string, Map<string, unknown>>;
 
 /** Options of `register_forward_hook`. */
 export interface ForwardHookOptions {
@@ -74,12 +75,16 @@ function toDevice(t: Tensor, device: string): Tensor {
 }
 
 /** `_addindent(s, n)`: indents every line but the first. */
-export function _addindent(s: string, numSpaces: number): string {
-  const lines = s.split('\n');
-  if (lines.length === 1) return s;
-  const first = lines.shift()!;
-  return `${first}\n${lines.map((l) => ' '.repeat(numSpaces) + l).join('\n')}`;
-}
+export const _addindent: (s: string, numSpaces: number) => string = addIndent;
+
+/** PyTorch's spellings in `__setattr__` / `register_*` errors. */
+const RULES: RegistrationRules = {
+  isParameter: (v) => v instanceof Parameter,
+  isModule: (v) => v instanceof ModuleBase,
+  typeName: typename,
+  keyError,
+  expected: { parameter: 'torch.nn.Parameter', module: 'torch.nn.Module', buffer: 'torch.Tensor' },
+};
 
 /**
  * Base class for all neural network modules (`torch.nn.Module`).
@@ -147,48 +152,12 @@ export class Module extends ModuleBase {
 
   /** `Module.__setattr__`: registers Parameters, Modules and tensors assigned to buffer names. */
   override __setattr__(name: string, value: unknown): void {
-    const params = this._parameters;
-    if (value instanceof Parameter) {
-      this._delete_plain_attr(name);
-      this._buffers.delete(name);
-      this._modules.delete(name);
-      this._non_persistent_buffers_set.delete(name);
-      this.register_parameter(name, value);
-    } else if (params.has(name)) {
-      if (value !== null && value !== undefined) {
-        throw new TypeError(`cannot assign '${typename(value)}' as parameter '${name}' (torch.nn.Parameter or None expected)`);
-      }
-      this.register_parameter(name, null);
-    } else if (value instanceof ModuleBase) {
-      this._delete_plain_attr(name);
-      params.delete(name);
-      this._buffers.delete(name);
-      this._non_persistent_buffers_set.delete(name);
-      this._modules.set(name, value as Module);
-    } else if (this._modules.has(name)) {
-      if (value !== null && value !== undefined) {
-        throw new TypeError(`cannot assign '${typename(value)}' as child module '${name}' (torch.nn.Module or None expected)`);
-      }
-      this._modules.set(name, null);
-    } else if (this._buffers.has(name)) {
-      if (value !== null && value !== undefined && !(value instanceof Tensor)) {
-        throw new TypeError(`cannot assign '${typename(value)}' as buffer '${name}' (torch.Tensor or None expected)`);
-      }
-      this._buffers.set(name, (value ?? null) as Tensor | null);
-    } else {
-      this._set_plain_attr(name, value);
-    }
+    setattrRegistering(this, name, value, RULES);
   }
 
   /** `dir(module)`: class attributes, plain attributes and member names, sorted. */
   __dir__(): string[] {
-    const keys = new Set<string>();
-    for (let p = Object.getPrototypeOf(this[RAW]); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-      for (const k of Object.getOwnPropertyNames(p)) if (k !== 'constructor') keys.add(k);
-    }
-    for (const k of Object.keys(this[RAW])) keys.add(k);
-    for (const s of [this._parameters, this._modules, this._buffers]) for (const k of s.keys()) keys.add(k);
-    return [...keys].filter((k) => !/^\d/.test(k)).sort();
+    return [...moduleDirNames(this)].filter((k) => !/^\d/.test(k)).sort();
   }
 
   // ---- registration -------------------------------------------------------------------------
@@ -196,10 +165,7 @@ export class Module extends ModuleBase {
   /** `register_buffer(name, tensor, persistent=True)`. */
   register_buffer(name: string, tensor: Tensor | null, persistent: boolean | { persistent?: boolean } = true): void {
     const pers = typeof persistent === 'object' ? (persistent.persistent ?? true) : persistent;
-    if (typeof name !== 'string') throw new TypeError(`buffer name should be a string. Got ${typename(name)}`);
-    if (name.includes('.')) throw keyError('buffer name can\'t contain "."');
-    if (name === '') throw keyError('buffer name can\'t be empty string ""');
-    if (name in this && !this._buffers.has(name)) throw keyError(`attribute '${name}' already exists`);
+    checkMemberName(this, 'buffer', name, this._buffers, RULES);
     if (tensor !== null && tensor !== undefined && !(tensor instanceof Tensor)) {
       throw new TypeError(`cannot assign '${typename(tensor)}' object to buffer '${name}' (torch Tensor or None required)`);
     }
@@ -210,10 +176,7 @@ export class Module extends ModuleBase {
 
   /** `register_parameter(name, param)`. */
   register_parameter(name: string, param: Parameter | null): void {
-    if (typeof name !== 'string') throw new TypeError(`parameter name should be a string. Got ${typename(name)}`);
-    if (name.includes('.')) throw keyError('parameter name can\'t contain "."');
-    if (name === '') throw keyError('parameter name can\'t be empty string ""');
-    if (name in this && !this._parameters.has(name)) throw keyError(`attribute '${name}' already exists`);
+    checkMemberName(this, 'parameter', name, this._parameters, RULES);
     if (param === null || param === undefined) {
       this._parameters.set(name, null);
     } else if (!(param instanceof Parameter)) {
@@ -230,13 +193,7 @@ export class Module extends ModuleBase {
 
   /** `add_module(name, module)`. */
   add_module(name: string, module: Module | null): void {
-    if (!(module instanceof ModuleBase) && module !== null && module !== undefined) {
-      throw new TypeError(`${typename(module)} is not a Module subclass`);
-    }
-    if (typeof name !== 'string') throw new TypeError(`module name should be a string. Got ${typename(name)}`);
-    if (name in this && !this._modules.has(name)) throw keyError(`attribute '${name}' already exists`);
-    if (name.includes('.')) throw keyError(`module name can't contain ".", got: ${name}`);
-    if (name === '') throw keyError('module name can\'t be empty string ""');
+    checkAddModule(this, name, module, RULES);
     this._modules.set(name, module ?? null);
   }
 
@@ -698,17 +655,9 @@ export class Module extends ModuleBase {
       prefix = a.prefix ?? '';
       keep_vars = a.keep_vars ?? false;
     }
-    let dest: Map<string, unknown>;
-    if (destination === null || destination === undefined) {
-      const d = new OrderedDict<string, unknown>();
-      d._metadata = new OrderedDict<string, unknown>();
-      dest = d;
-    } else {
-      dest = destination;
-    }
+    let dest: Map<string, unknown> = destination ?? emptyStateDict();
     const localMetadata = new Map<string, unknown>([['version', (this.constructor as typeof Module)._version]]);
-    const meta = (dest as OrderedDict<string, unknown>)._metadata;
-    if (meta) meta.set(prefix.slice(0, -1), localMetadata);
+    recordLocalMetadata(dest, prefix, localMetadata);
     for (const hook of this._state_dict_pre_hooks.values()) hook(this, prefix, keep_vars);
     this._save_to_state_dict(dest, prefix, keep_vars);
     for (const [name, m] of this._modules) {
@@ -732,9 +681,7 @@ export class Module extends ModuleBase {
     for (const hook of this._load_state_dict_pre_hooks.values()) {
       hook(state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys, error_msgs);
     }
-    const localState = new Map<string, Tensor>();
-    for (const [k, v] of this._parameters) if (v !== null) localState.set(k, v);
-    for (const [k, v] of this._buffers) if (v !== null && !this._non_persistent_buffers_set.has(k)) localState.set(k, v);
+    const localState = persistentMembers(this);
     const assign = local_metadata.get('assign_to_params_buffers') === true;
     for (const [name, param] of localState) {
       const key = prefix + name;
@@ -777,14 +724,7 @@ export class Module extends ModuleBase {
     } else if (strict && state_dict.has(extraKey)) {
       unexpected_keys.push(extraKey);
     }
-    if (strict) {
-      for (const key of state_dict.keys()) {
-        if (key.startsWith(prefix) && key !== extraKey) {
-          const inputName = key.slice(prefix.length).split('.')[0]!;
-          if (!this._modules.has(inputName) && !localState.has(inputName)) unexpected_keys.push(key);
-        }
-      }
-    }
+    if (strict) collectUnexpectedKeys(this, state_dict, prefix, localState, unexpected_keys, extraKey);
   }
 
   /**
@@ -810,17 +750,10 @@ export class Module extends ModuleBase {
     const missing: string[] = [];
     const unexpected: string[] = [];
     const errors: string[] = [];
-    const metadata = (state_dict as { _metadata?: Metadata })._metadata ?? null;
-    const sd = new OrderedDict<string, unknown>(state_dict instanceof Map ? state_dict : Object.entries(state_dict));
-    if (metadata !== null) sd._metadata = metadata as OrderedDict<string, unknown>;
+    const { sd, metadata } = stateDictCopy(state_dict);
 
     const load = (module: Module, local: Map<string, unknown>, prefix: string): void => {
-      let localMetadata: Map<string, unknown> = new Map();
-      if (metadata !== null) {
-        const m = metadata.get(prefix.slice(0, -1));
-        if (m instanceof Map) localMetadata = m;
-        else if (m && typeof m === 'object') localMetadata = new Map(Object.entries(m));
-      }
+      const localMetadata = localMetadataFor(metadata, prefix);
       if (assign) localMetadata.set('assign_to_params_buffers', assign);
       module._load_from_state_dict(local, prefix, localMetadata, true, missing, unexpected, errors);
       for (const [name, child] of module._modules) {
@@ -843,13 +776,7 @@ export class Module extends ModuleBase {
       }
     };
     load(this, sd, '');
-    if (isStrict) {
-      if (unexpected.length > 0) errors.unshift(`Unexpected key(s) in state_dict: ${unexpected.map((k) => `"${k}"`).join(', ')}. `);
-      if (missing.length > 0) errors.unshift(`Missing key(s) in state_dict: ${missing.map((k) => `"${k}"`).join(', ')}. `);
-    }
-    if (errors.length > 0) {
-      throw new RuntimeError(`Error(s) in loading state_dict for ${this.constructor.name}:\n\t${errors.join('\n\t')}`);
-    }
+    raiseLoadErrors(this.constructor.name, isStrict, missing, unexpected, errors);
     return new IncompatibleKeys(missing, unexpected);
   }
 
@@ -862,20 +789,7 @@ export class Module extends ModuleBase {
 
   /** `repr(module)`. */
   __repr__(): string {
-    const extra = this.extra_repr();
-    const extraLines = extra ? extra.split('\n') : [];
-    const childLines: string[] = [];
-    for (const [key, m] of this._modules) {
-      const s = _addindent(m === null ? 'None' : (m as Module).__repr__(), 2);
-      childLines.push(`(${key}): ${s}`);
-    }
-    const lines = [...extraLines, ...childLines];
-    let main = `${this._get_name()}(`;
-    if (lines.length) {
-      if (extraLines.length === 1 && childLines.length === 0) main += extraLines[0];
-      else main += `\n  ${lines.join('\n  ')}\n`;
-    }
-    return `${main})`;
+    return moduleRepr(this._get_name(), this.extra_repr(), this._modules);
   }
 
   /** `str(module)`: the repr. */

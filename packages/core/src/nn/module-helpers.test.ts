@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { zeros } from '../ops/creation.js';
+import '../index.js';
+import { ModuleBase } from './module-base.js';
+import { addIndent, moduleRepr } from './module-repr.js';
+import { Parameter } from './parameter.js';
+import { collectUnexpectedKeys, localMetadataFor, persistentMembers, raiseLoadErrors, stateDictCopy } from './state-dict.js';
+
+class Leaf extends ModuleBase {
+  constructor() {
+    super();
+    this._parameters.set('w', new Parameter(zeros(2)));
+    this._parameters.set('none', null);
+    this._buffers.set('b', zeros(1));
+    this._buffers.set('tmp', zeros(1));
+    this._non_persistent_buffers_set.add('tmp');
+  }
+}
+
+describe('module helpers', () => {
+  it('moduleRepr puts one extra line inline and indents children', () => {
+    expect(addIndent('a\nb', 2)).toBe('a\n  b');
+    expect(moduleRepr('L', 'x=1', [])).toBe('L(x=1)');
+    expect(moduleRepr('N', '', [['fc', { __repr__: () => 'A(\n  y\n)' }], ['gone', null]])).toBe('N(\n  (fc): A(\n    y\n  )\n  (gone): None\n)');
+  });
+  it('persistentMembers and collectUnexpectedKeys follow PyTorch', () => {
+    const m = new Leaf();
+    const local = persistentMembers(m);
+    expect([...local.keys()]).toEqual(['w', 'b']);
+    const unexpected: string[] = [];
+    const sd = new Map<string, unknown>([['p.w', 1], ['p.x', 2], ['p._extra_state', 3], ['q.x', 4]]);
+    collectUnexpectedKeys(m, sd, 'p.', local, unexpected, 'p._extra_state');
+    expect(unexpected).toEqual(['p.x']);
+  });
+  it('stateDictCopy keeps _metadata and localMetadataFor reads it per prefix', () => {
+    const { sd, metadata } = stateDictCopy({ a: 1 });
+    expect([...sd.keys()]).toEqual(['a']);
+    expect(metadata).toBeNull();
+    const meta = new Map<string, unknown>([['fc', { version: 2 }]]);
+    expect(localMetadataFor(meta, 'fc.').get('version')).toBe(2);
+    expect(localMetadataFor(null, '').size).toBe(0);
+  });
+  it('raiseLoadErrors lists missing, then unexpected keys', () => {
+    expect(() => raiseLoadErrors('Net', true, ['a'], ['b'], [])).toThrow(
+      'Error(s) in loading state_dict for Net:\n\tMissing key(s) in state_dict: "a". \n\tUnexpected key(s) in state_dict: "b". ',
+    );
+    expect(() => raiseLoadErrors('Net', false, ['a'], ['b'], [])).not.toThrow();
+  });
+});
