@@ -13,8 +13,10 @@ export {
 } from '../format/index.js';
 export { addIndent, moduleRepr, type ReprChild } from './module-repr.js';
 export {
-  setattrRegistering, checkMemberName, checkAddModule, moduleDirNames, type RegistrationRules, type RegisteringModule,
+  setattrRegistering, checkMemberName, checkAddModule, storeBuffer, moduleDirNames, trainTree, requiresGradTree,
+  type RegistrationRules, type RegisteringModule, type TrainableModule,
 } from './registration.js';
 export {
-  emptyStateDict, recordLocalMetadata, persistentMembers, collectUnexpectedKeys, stateDictCopy, localMetadataFor, raiseLoadErrors,
+  emptyStateDict, recordLocalMetadata, runStateDictHooks, persistentMembers, collectUnexpectedKeys, stateDictCopy, localMetadataFor, raiseLoadErrors,
+  type StateDictHookLike,
 } from './state-dict.js';

@@ -74,6 +74,13 @@ export function checkMemberName(
   if (name in m && !store.has(name)) throw rules.keyError(`attribute '${name}' already exists`);
 }
 
+/** The end of `register_buffer`: stores `tensor` (or None) and files the name as (non-)persistent. */
+export function storeBuffer(m: ModuleBase, name: string, tensor: Tensor | null | undefined, persistent: boolean): void {
+  m._buffers.set(name, tensor ?? null);
+  if (persistent) m._non_persistent_buffers_set.delete(name);
+  else m._non_persistent_buffers_set.add(name);
+}
+
 /** The checks of `add_module(name, module)`, in PyTorch's order. */
 export function checkAddModule(m: ModuleBase, name: unknown, module: unknown, rules: RegistrationRules): void {
   if (!rules.isModule(module) && module !== null && module !== undefined) {
@@ -98,4 +105,20 @@ export function moduleDirNames(m: ModuleBase): Set<string> {
   for (const k of Object.keys(raw)) keys.add(k);
   for (const s of [m._parameters, m._modules, m._buffers]) for (const k of s.keys()) keys.add(k);
   return keys;
+}
+
+/** A module with PyTorch's mode and grad switches (what `trainTree` / `requiresGradTree` recurse through). */
+export interface TrainableModule extends ModuleBase {
+  train(mode: boolean): unknown;
+}
+
+/** `train(mode)`: sets `training` on the module (a plain attribute) and calls `train(mode)` on each child. */
+export function trainTree(m: TrainableModule, mode: boolean): void {
+  m[RAW].training = mode;
+  for (const c of m.children()) (c as TrainableModule).train(mode);
+}
+
+/** `requires_grad_(flag)`: on every parameter of the tree. */
+export function requiresGradTree(m: ModuleBase, requiresGrad: boolean): void {
+  for (const p of m.parameters()) p.requires_grad_(requiresGrad);
 }

@@ -22,6 +22,21 @@ export function recordLocalMetadata(dest: Map<string, unknown>, prefix: string, 
   if (meta) meta.set(prefix.slice(0, -1), local);
 }
 
+/** A `_register_state_dict_hook` hook: `hook(module, state_dict, prefix, local_metadata)`, may return a new dict. */
+export type StateDictHookLike<M> = (module: M, sd: Map<string, unknown>, prefix: string, meta: Map<string, unknown>) => unknown;
+
+/** The end of `state_dict`: each hook in order; a non-null result replaces the destination. */
+export function runStateDictHooks<M>(
+  hooks: Map<number, StateDictHookLike<M>>, module: M, dest: Map<string, unknown>, prefix: string, localMetadata: Map<string, unknown>,
+): Map<string, unknown> {
+  let out = dest;
+  for (const hook of hooks.values()) {
+    const r = hook(module, out, prefix, localMetadata);
+    if (r !== null && r !== undefined) out = r as Map<string, unknown>;
+  }
+  return out;
+}
+
 /** The module's own state-dict members: non-null parameters, then non-null persistent buffers. */
 export function persistentMembers(m: ModuleBase): Map<string, Tensor> {
   const local = new Map<string, Tensor>();

@@ -10,7 +10,7 @@
 import {
   addIndent, AttributeError, checkAddModule, checkMemberName, collectUnexpectedKeys, type DType, emptyStateDict, localMetadataFor,
   ModuleBase, moduleDirNames, moduleRepr, no_grad, NotImplementedError, OrderedDict, persistentMembers, RAW, raiseLoadErrors,
-  recordLocalMetadata, registerHook, type RegistrationRules, type RemovableHandle, RuntimeError, SELF, setattrRegistering,
+  recordLocalMetadata, registerHook, requiresGradTree, runStateDictHooks, storeBuffer, trainTree, type RegistrationRules, type RemovableHandle, RuntimeError, SELF, setattrRegistering,
   stateDictCopy, Tensor as CoreTensor, ValueError, empty_like, DTYPES, type DTypeName, walkMembers, walkModules,
 } from '@nncompat/core';
 import { globalInfo, setGlobal } from '../tensor/global.js';
@@ -198,9 +198,7 @@ export class Module extends ModuleBase {
     if (tensor !== null && tensor !== undefined && !(tensor instanceof CoreTensor)) {
       throw new TypeError(`cannot assign '${pyTypeRepr(tensor)}' object to buffer '${name}' (Tensor or None required)`);
     }
-    this._buffers.set(name, tensor ?? null);
-    if (pers) this._non_persistent_buffers_set.delete(name);
-    else this._non_persistent_buffers_set.add(name);
+    storeBuffer(this, name, tensor, pers);
   }
 
   /** `register_parameter(name, param)` (OneFlow does not refuse non-leaf tensors here). */
@@ -310,8 +308,7 @@ export class Module extends ModuleBase {
 
   /** `train(mode=True)`. */
   train(mode = true): this {
-    this[RAW].training = mode;
-    for (const m of this.children()) m.train(mode);
+    trainTree(this, mode);
     return this;
   }
   /** `eval()`. */
@@ -320,7 +317,7 @@ export class Module extends ModuleBase {
   }
   /** `requires_grad_(requires_grad=True)`. */
   requires_grad_(requires_grad = true): this {
-    for (const p of this.parameters()) p.requires_grad_(requires_grad);
+    requiresGradTree(this, requires_grad);
     return this;
   }
   /** `zero_grad(set_to_none=False)`: OneFlow zeroes grads in place by default. */
@@ -353,16 +350,12 @@ export class Module extends ModuleBase {
     if (destination !== null && !(destination instanceof Map)) {
       return this.state_dict(destination.destination ?? null, destination.prefix ?? '', destination.keep_vars ?? false);
     }
-    let dest: Map<string, unknown> = destination ?? emptyStateDict();
+    const dest: Map<string, unknown> = destination ?? emptyStateDict();
     const localMetadata = new Map<string, unknown>([['version', 1]]);
     recordLocalMetadata(dest, prefix, localMetadata);
     this._save_to_state_dict(dest, prefix, keep_vars);
     for (const [name, m] of this._modules) if (m !== null) m.state_dict(dest, `${prefix}${name}.`, keep_vars);
-    for (const hook of this._state_dict_hooks.values()) {
-      const r = hook(this[SELF] as Module, dest, prefix, localMetadata);
-      if (r !== null && r !== undefined) dest = r as Map<string, unknown>;
-    }
-    return dest as StateDict;
+    return runStateDictHooks(this._state_dict_hooks, this[SELF] as Module, dest, prefix, localMetadata) as StateDict;
   }
 
   /** `_load_from_state_dict(state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys, error_msgs)`. */

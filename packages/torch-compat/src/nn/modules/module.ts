@@ -6,7 +6,7 @@
 import {
   addIndent, AssertionError, AttributeError, checkAddModule, checkMemberName, collectUnexpectedKeys, SELF, type DType, type DTypeName,
   emptyStateDict, empty_like, KeyError, localMetadataFor, type OrderedDict, ModuleBase, moduleDirNames, moduleRepr, no_grad, Parameter, persistentMembers,
-  RAW, raiseLoadErrors, recordLocalMetadata, registerHook, type RegistrationRules, type RemovableHandle, RuntimeError, setattrRegistering,
+  RAW, raiseLoadErrors, recordLocalMetadata, registerHook, requiresGradTree, runStateDictHooks, storeBuffer, trainTree, type RegistrationRules, type RemovableHandle, RuntimeError, setattrRegistering,
   stateDictCopy, Tensor, toDType, ValueError, is_lazy,
 } from '@nncompat/core';
 import { keyError, pyTypeRepr, sizeRepr, typename } from '../../python.js';
@@ -169,9 +169,7 @@ export class Module extends ModuleBase {
     if (tensor !== null && tensor !== undefined && !(tensor instanceof Tensor)) {
       throw new TypeError(`cannot assign '${typename(tensor)}' object to buffer '${name}' (torch Tensor or None required)`);
     }
-    this._buffers.set(name, tensor ?? null);
-    if (pers) this._non_persistent_buffers_set.delete(name);
-    else this._non_persistent_buffers_set.add(name);
+    storeBuffer(this, name, tensor, pers);
   }
 
   /** `register_parameter(name, param)`. */
@@ -394,8 +392,7 @@ export class Module extends ModuleBase {
   /** `train(mode=True)`. */
   train(mode: boolean = true): this {
     if (typeof mode !== 'boolean') throw new ValueError('training mode is expected to be boolean');
-    this[RAW].training = mode;
-    for (const m of this.children()) m.train(mode);
+    trainTree(this, mode);
     return this;
   }
   /** `eval()`: `train(false)`. */
@@ -404,7 +401,7 @@ export class Module extends ModuleBase {
   }
   /** `requires_grad_(requires_grad=True)`. */
   requires_grad_(requires_grad = true): this {
-    for (const p of this.parameters()) p.requires_grad_(requires_grad);
+    requiresGradTree(this, requires_grad);
     return this;
   }
   /** `zero_grad(set_to_none=True)`. */
@@ -655,7 +652,7 @@ export class Module extends ModuleBase {
       prefix = a.prefix ?? '';
       keep_vars = a.keep_vars ?? false;
     }
-    let dest: Map<string, unknown> = destination ?? emptyStateDict();
+    const dest: Map<string, unknown> = destination ?? emptyStateDict();
     const localMetadata = new Map<string, unknown>([['version', (this.constructor as typeof Module)._version]]);
     recordLocalMetadata(dest, prefix, localMetadata);
     for (const hook of this._state_dict_pre_hooks.values()) hook(this, prefix, keep_vars);
@@ -663,11 +660,7 @@ export class Module extends ModuleBase {
     for (const [name, m] of this._modules) {
       if (m !== null) m.state_dict({ destination: dest, prefix: `${prefix}${name}.`, keep_vars });
     }
-    for (const hook of this._state_dict_hooks.values()) {
-      const r = hook(this, dest, prefix, localMetadata);
-      if (r !== null && r !== undefined) dest = r as Map<string, unknown>;
-    }
-    return dest as StateDict;
+    return runStateDictHooks(this._state_dict_hooks, this, dest, prefix, localMetadata) as StateDict;
   }
 
   /**
