@@ -6,22 +6,8 @@
  *   npx tsx --tsconfig tsconfig.json bench/bench.ts
  */
 import { getBackend, manual_seed, randn, tensor, type Tensor } from '@nncompat/core';
+import { bestSecondsPerCall as time } from '@nncompat/core/testing';
 import { GPUJS, setGpujsMode, type GpujsBackend, type GpujsMode } from '../src/index.js';
-
-/**
- * Seconds per call: the best of `rounds` rounds of `iters` calls, after a warm-up (compiles,
- * JIT). The best round, because this machine's 2 cores are shared with other work.
- */
-function time(iters: number, fn: () => void, rounds = 5): number {
-  for (let i = 0; i < Math.min(iters, 20); i++) fn();
-  let best = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < iters; i++) fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9 / iters);
-  }
-  return best;
-}
 
 manual_seed(0);
 const N = 512;

@@ -2,30 +2,11 @@
 // reference backend, in-place writes, coverage, the compiled-kernel cache, gpu.js mode choice.
 import { GPU } from 'gpu.js';
 import { describe, expect, it } from 'vitest';
-import { getBackend, kernels, manual_seed, no_grad, randn, RuntimeError, Tensor, tidy } from '@nncompat/core';
+import { getBackend, kernels, randn, RuntimeError, Tensor, tidy } from '@nncompat/core';
+import { mlpSetup, mlpStep } from '@nncompat/core/testing';
 import { GPUJS, GpujsBackend, kernelCoverage, setGpujsMode } from './index.js';
 
 const backend = (): GpujsBackend => getBackend(GPUJS) as GpujsBackend;
-
-/** A 2-layer MLP step: forward, MSE loss, backward, SGD update in place. */
-function step(params: Tensor[], x: Tensor, y: Tensor): number {
-  const [w1, b1, w2, b2] = params as [Tensor, Tensor, Tensor, Tensor];
-  const loss = x.mm(w1).add(b1).relu().mm(w2).add(b2).sub(y).pow(2).mean();
-  loss.backward();
-  no_grad(() => {
-    for (const p of params) {
-      p.sub_(p.grad!.mul(0.01));
-      p.grad!.zero_();
-    }
-  });
-  return loss.item() as number;
-}
-
-function setup(dev: string): { params: Tensor[]; x: Tensor; y: Tensor } {
-  manual_seed(0);
-  const params = [randn(4, 16), randn(16), randn(16, 1), randn(1)].map((p) => p.mul(0.1).to(dev).requires_grad_());
-  return { params, x: randn(8, 4).to(dev), y: randn(8, 1).to(dev) };
-}
 
 describe('gpujs backend', () => {
   it('runs on gpu.js\'s WebAssembly kernel on Node when headless-gl is unavailable', () => {
@@ -55,13 +36,13 @@ describe('gpujs backend', () => {
   });
 
   it('an autograd MLP training run gives the reference backend\'s losses', () => {
-    const ref = setup('reference');
-    const gpu = setup(GPUJS);
+    const ref = mlpSetup('reference');
+    const gpu = mlpSetup(GPUJS);
     let first = 0;
     let last = 0;
     for (let i = 0; i < 30; i++) {
-      const a = tidy(() => step(ref.params, ref.x, ref.y));
-      const b = tidy(() => step(gpu.params, gpu.x, gpu.y));
+      const a = tidy(() => mlpStep(ref.params, ref.x, ref.y));
+      const b = tidy(() => mlpStep(gpu.params, gpu.x, gpu.y));
       expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(a)));
       if (i === 0) first = b;
       last = b;

@@ -4,7 +4,7 @@
  * and the garbage collector alone reclaims them.
  */
 import { GPU } from 'gpu.js';
-import { allocHostArray, type Backend, type DType, type HostArray } from '@nncompat/core';
+import { HostArrayBackend } from '@nncompat/core';
 import { KernelCache } from './cache.js';
 
 /**
@@ -25,9 +25,8 @@ export const GPUJS_MODES: readonly GpujsMode[] = Object.freeze(['gpu', 'cpu', 'w
  * const b = new GpujsBackend('gpujs', 'cpu');
  * b.read(b.fromHost(new Float32Array([1, 2]), float32), float32); // Float32Array [1, 2]
  */
-export class GpujsBackend implements Backend<HostArray> {
+export class GpujsBackend extends HostArrayBackend {
   readonly deviceType: string;
-  readonly needsDispose = false;
   /** The gpu.js instance every kernel of this backend is compiled on. */
   readonly gpu: GPU;
   /** Compiled gpu.js kernels, one per kernel signature (gpu.js compiles per output size). */
@@ -41,6 +40,7 @@ export class GpujsBackend implements Backend<HostArray> {
     /** Most compiled kernels kept (least recently used ones are destroyed). */
     cacheLimit = 256,
   ) {
+    super();
     if (!GPUJS_MODES.includes(mode)) {
       throw new TypeError(`'mode' must be one of ${GPUJS_MODES.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(mode)}`);
     }
@@ -55,26 +55,5 @@ export class GpujsBackend implements Backend<HostArray> {
    */
   get kernelMode(): string | null {
     return this.kernels.lastMode;
-  }
-
-  allocate(dtype: DType, numel: number): HostArray {
-    return allocHostArray(dtype, numel);
-  }
-
-  fromHost(values: HostArray): HostArray {
-    // Core hands over a fresh array it no longer uses: take ownership, no copy.
-    return values;
-  }
-
-  read(storage: HostArray): HostArray {
-    return storage.slice() as HostArray;
-  }
-
-  dispose(): void {
-    // Plain typed arrays: the garbage collector reclaims them.
-  }
-
-  byteLength(storage: HostArray): number {
-    return storage.byteLength;
   }
 }

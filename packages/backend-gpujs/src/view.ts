@@ -3,7 +3,7 @@
  * can reach (a zero-copy `subarray` starting at its offset), so kernels index it with the
  * view's strides baked into their source and the offset is always 0.
  */
-import type { HostArray, TensorInfo } from '@nncompat/core';
+import { isContiguousLayout, type HostArray, type TensorInfo } from '@nncompat/core';
 
 /** Elements one view reaches, from its offset: 1 + Σ (size - 1) · stride (0 when empty). */
 export function spanOf(shape: readonly number[], strides: readonly number[]): number {
@@ -19,20 +19,6 @@ export function spanOf(shape: readonly number[], strides: readonly number[]): nu
 export function windowOf(info: TensorInfo<HostArray>): Float32Array {
   const data = info.storage as Float32Array;
   return data.subarray(info.offset, info.offset + spanOf(info.shape, info.strides));
-}
-
-/** True when the view reads its elements consecutively in row-major order. */
-export function isDense(shape: readonly number[], strides: readonly number[]): boolean {
-  let expected = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    const d = shape[i]!;
-    if (d === 0) return true;
-    if (d !== 1) {
-      if (strides[i] !== expected) return false;
-      expected *= d;
-    }
-  }
-  return true;
 }
 
 /** Strides of `shape`, right-aligned against `outShape`, with 0 where the view is broadcast. */
@@ -52,7 +38,7 @@ export function packed(info: TensorInfo<HostArray>, order: readonly number[]): F
   const src = info.storage as Float32Array;
   let n = 1;
   for (const d of shape) n *= d;
-  if (isDense(shape, strides)) return src.subarray(info.offset, info.offset + n);
+  if (isContiguousLayout(shape, strides)) return src.subarray(info.offset, info.offset + n);
   const out = new Float32Array(n);
   const nd = shape.length;
   if (n === 0) return out;

@@ -5,22 +5,8 @@
  *   npx tsx bench/bench.ts            (NNCOMPAT_ORT_THREADS=n to pin matmul threads)
  */
 import { manual_seed, randn, tensor, type Tensor } from '@nncompat/core';
+import { bestSecondsPerCall as time } from '@nncompat/core/testing';
 import { OnnxDataType, OnnxGraphBuilder, OrtSession } from '../src/index.js';
-
-/**
- * Seconds per call: the best of 5 rounds of `iters` calls, after a warm-up (session creation,
- * JIT). The best round, because this machine's 2 cores are shared with other work.
- */
-function time(iters: number, fn: () => void): number {
-  for (let i = 0; i < Math.min(iters, 20); i++) fn();
-  let best = Infinity;
-  for (let r = 0; r < 5; r++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < iters; i++) fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9 / iters);
-  }
-  return best;
-}
 
 manual_seed(0);
 const N = 512;

@@ -2,33 +2,14 @@
 // memory over many training steps, an autograd MLP step matching the reference, coverage.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getBackend, kernels, manual_seed, no_grad, randn, RuntimeError, tidy, type Tensor } from '@nncompat/core';
+import { getBackend, kernels, randn, RuntimeError, tidy } from '@nncompat/core';
+import { mlpSetup, mlpStep } from '@nncompat/core/testing';
 import { kernelCoverage, ready } from './index.js';
 
 beforeAll(async () => {
   await ready();
   await ready('cpu');
 });
-
-/** A 2-layer MLP step: forward, MSE loss, backward, SGD update in place. */
-function step(params: Tensor[], x: Tensor, y: Tensor): number {
-  const [w1, b1, w2, b2] = params as [Tensor, Tensor, Tensor, Tensor];
-  const loss = x.mm(w1).add(b1).relu().mm(w2).add(b2).sub(y).pow(2).mean();
-  loss.backward();
-  no_grad(() => {
-    for (const p of params) {
-      p.sub_(p.grad!.mul(0.01));
-      p.grad!.zero_();
-    }
-  });
-  return loss.item() as number;
-}
-
-function setup(backend: string): { params: Tensor[]; x: Tensor; y: Tensor } {
-  manual_seed(0);
-  const params = [randn(4, 16), randn(16), randn(16, 1), randn(1)].map((p) => p.mul(0.1).to(backend).requires_grad_());
-  return { params, x: randn(8, 4).to(backend), y: randn(8, 1).to(backend) };
-}
 
 describe.each(['tfjs', 'tfjs-cpu'])('%s backend', (backend) => {
   it('moves tensors with .to() and back, differentiably', () => {
@@ -50,14 +31,14 @@ describe.each(['tfjs', 'tfjs-cpu'])('%s backend', (backend) => {
   });
 
   it('keeps tf.memory() flat over 2,000 MLP training steps under tidy', () => {
-    const { params, x, y } = setup(backend);
-    tidy(() => step(params, x, y));
-    tidy(() => step(params, x, y));
+    const { params, x, y } = mlpSetup(backend);
+    tidy(() => mlpStep(params, x, y));
+    tidy(() => mlpStep(params, x, y));
     const before = tf.memory().numTensors;
     let first = 0;
     let last = 0;
     for (let i = 0; i < 2000; i++) {
-      const l = tidy(() => step(params, x, y));
+      const l = tidy(() => mlpStep(params, x, y));
       if (i === 0) first = l;
       last = l;
     }
@@ -66,11 +47,11 @@ describe.each(['tfjs', 'tfjs-cpu'])('%s backend', (backend) => {
   });
 
   it('an autograd MLP training run gives the reference backend\'s losses', () => {
-    const ref = setup('reference');
-    const tfs = setup(backend);
+    const ref = mlpSetup('reference');
+    const tfs = mlpSetup(backend);
     for (let i = 0; i < 20; i++) {
-      const a = tidy(() => step(ref.params, ref.x, ref.y));
-      const b = tidy(() => step(tfs.params, tfs.x, tfs.y));
+      const a = tidy(() => mlpStep(ref.params, ref.x, ref.y));
+      const b = tidy(() => mlpStep(tfs.params, tfs.x, tfs.y));
       expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(a)));
     }
     expect(tfs.params[0]!.device).toBe(backend);

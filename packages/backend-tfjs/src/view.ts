@@ -5,7 +5,7 @@
  * steps), and a gather over host-computed flat indices only for overlapping or irregular views.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { TensorInfo } from '@nncompat/core';
+import { isDenseView, type TensorInfo } from '@nncompat/core';
 import type { TfjsBuffer } from './buffer.js';
 import { tfDtype } from './dtypes.js';
 
@@ -128,18 +128,4 @@ export function viewPositions(info: TensorInfo<TfjsBuffer>): Int32Array {
     }
   }
   return idx;
-}
-
-/** True when the view covers `numel` consecutive elements from its offset. */
-export function isDenseView(info: TensorInfo): boolean {
-  let expected = 1;
-  for (let i = info.shape.length - 1; i >= 0; i--) {
-    const d = info.shape[i]!;
-    if (d === 0) return true;
-    if (d !== 1) {
-      if (info.strides[i] !== expected) return false;
-      expected *= d;
-    }
-  }
-  return true;
 }

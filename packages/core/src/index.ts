@@ -47,6 +47,7 @@ export type { Conv2dOptions, ConvTranspose2dOptions, Pool2dOptions, AvgPool2dOpt
 export { grad, type GradOptions, type NestedList } from './ops/autograd_api.js';
 export { moveTo } from './ops/move.js';
 export { ReferenceBackend, REFERENCE } from './backends/reference/index.js';
+export { HostArrayBackend } from './backends/host-backend.js';
 import './ops/random.js';
 export { rand, randn, randint, randperm, bernoulli, rand_like, randn_like, type RandomOptions } from './ops/random.js';
 export {

@@ -34,6 +34,15 @@ export function isContiguousLayout(shape: readonly number[], strides: readonly n
 }
 
 /**
+ * True when a strided view reads `numel` consecutive elements from its offset: its shape and
+ * strides form a dense row-major layout ({@link isContiguousLayout}). Backends use it to pass
+ * dense views of a buffer without gathering them.
+ */
+export function isDenseView(view: { readonly shape: readonly number[]; readonly strides: readonly number[] }): boolean {
+  return isContiguousLayout(view.shape, view.strides);
+}
+
+/**
  * Wraps a possibly negative dim into `[0, ndim)`, raising PyTorch's IndexError text otherwise.
  * Scalars accept dims -1 and 0, as in PyTorch.
  */

@@ -3,11 +3,11 @@
  * output shape by index arithmetic (strides baked in, 0 where broadcast), so neither strided
  * views nor broadcasts are materialized on the host.
  */
-import { bool, float32, numelOf, type DType, type HostArray, type KernelResult, type TensorInfo } from '@nncompat/core';
+import { bool, float32, isDenseView, numelOf, type DType, type HostArray, type KernelResult, type TensorInfo } from '@nncompat/core';
 import type { GpujsBackend } from '../backend.js';
 import { kernelSource, offsetExpr, splitIndex } from '../codegen.js';
 import { outputReason, type GpuKernelOut } from '../kernel.js';
-import { broadcastStridesOf, isDense, windowOf } from '../view.js';
+import { broadcastStridesOf, windowOf } from '../view.js';
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
@@ -18,7 +18,7 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
  * `vars[j]` bound to input j's element. Inputs are parameters `t0`, `t1`, ….
  */
 export function elementwiseSource(ins: readonly TensorInfo[], outShape: readonly number[], vars: readonly string[], body: string): string {
-  const kinds = ins.map((t) => (numelOf(t.shape) === 1 ? 'scalar' : isDense(t.shape, t.strides) && sameShape(t.shape, outShape) ? 'dense' : 'strided'));
+  const kinds = ins.map((t) => (numelOf(t.shape) === 1 ? 'scalar' : isDenseView(t) && sameShape(t.shape, outShape) ? 'dense' : 'strided'));
   let code = 'const i = this.thread.x;\n';
   let coords: string[] = [];
   if (kinds.includes('strided')) {

@@ -3,21 +3,10 @@
  * onnxruntime: dense views are passed as subarrays (no copy), others are gathered by the
  * reference backend's Contiguous kernel.
  */
-import { getBackend, getKernel, numelOf, REFERENCE_BACKEND, type HostArray, type KernelResult, type TensorInfo } from '@nncompat/core';
+import { getBackend, getKernel, isDenseView as isDense, numelOf, REFERENCE_BACKEND, type HostArray, type KernelResult, type TensorInfo } from '@nncompat/core';
 
-/** True when the view reads `numel` consecutive elements from its offset. */
-export function isDense(info: TensorInfo): boolean {
-  let expected = 1;
-  for (let i = info.shape.length - 1; i >= 0; i--) {
-    const d = info.shape[i]!;
-    if (d === 0) return true;
-    if (d !== 1) {
-      if (info.strides[i] !== expected) return false;
-      expected *= d;
-    }
-  }
-  return true;
-}
+/** True when the view reads `numel` consecutive elements from its offset (core's `isDenseView`). */
+export { isDense };
 
 /**
  * For broadcasting ops only: dims a view expands with stride 0 become size 1, so the expanded

@@ -5,11 +5,11 @@
  * tensorScatterUpdate over host-computed positions.
  */
 import * as tf from '@tensorflow/tfjs';
-import { kernels as K, type TensorInfo } from '@nncompat/core';
+import { isDenseView, kernels as K, type TensorInfo } from '@nncompat/core';
 import type { TfjsBuffer } from '../buffer.js';
 import { tfDtype, wrapNarrow } from '../dtypes.js';
 import type { TfKernelDef } from '../kernel.js';
-import { isDenseView, materialize, viewPositions } from '../view.js';
+import { materialize, viewPositions } from '../view.js';
 import { asBool, numel, toShape } from './common.js';
 
 /** The Assign kernel definition. */

@@ -6,18 +6,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { kernels as K } from '@nncompat/core';
 import type { TfKernelDef } from '../kernel.js';
-import { float32Only } from './common.js';
-import { avgDivisors, poolGeometry } from './pool.impl.js';
+import { avgDivisors, poolPlanes, poolSupports } from './pool.impl.js';
 
 /** The AvgPool2DBackward kernel definition. */
 export const AvgPool2DBackwardDef: TfKernelDef = {
   name: K.AvgPool2DBackward,
-  supports: (k) => float32Only(k, 'dy') && k.info('x').shape.every((d) => d > 0),
+  supports: poolSupports('dy'),
   run(k) {
     const info = k.info('x');
-    const nd = info.shape.length;
-    const g = poolGeometry(k.attrs, info.shape[nd - 2]!, info.shape[nd - 1]!);
-    const planes = info.shape.slice(0, nd - 2).reduce((a, b) => a * b, 1);
+    const { g, planes } = poolPlanes(k.attrs, info.shape);
     const div = tf.tensor(avgDivisors(g, k.attrs['countIncludePad'] !== false, (k.attrs['divisorOverride'] as number | null) ?? null), [1, g.oh, g.ow, 1]);
     const dy = tf.div(k.x('dy').reshape([planes, g.oh, g.ow, 1]), div) as tf.Tensor4D;
     const fullH = (g.oh - 1) * g.sh + g.kh;

@@ -13,8 +13,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { int64, kernels as K } from '@nncompat/core';
 import type { TfKernelDef } from '../kernel.js';
-import { float32Only } from './common.js';
-import { maxPoolTables, poolGeometry, type PoolGeometry } from './pool.impl.js';
+import { maxPoolTables, poolPlanes, poolSupports, type PoolGeometry } from './pool.impl.js';
 
 /** True when the windows tile the plane (each input element in at most one window, none padded). */
 function tiles(g: PoolGeometry): boolean {
@@ -54,12 +53,10 @@ function tablePositions(tap: tf.Tensor, o: number, kk: number): tf.Tensor {
 /** The MaxPool2D kernel definition. */
 export const MaxPool2DDef: TfKernelDef = {
   name: K.MaxPool2D,
-  supports: (k) => float32Only(k) && k.info('x').shape.every((d) => d > 0),
+  supports: poolSupports(),
   run(k) {
     const info = k.info('x');
-    const nd = info.shape.length;
-    const g = poolGeometry(k.attrs, info.shape[nd - 2]!, info.shape[nd - 1]!);
-    const planes = info.shape.slice(0, nd - 2).reduce((a, b) => a * b, 1);
+    const { g, lead, planes } = poolPlanes(k.attrs, info.shape);
     const kk = g.kh * g.kw;
     const o = g.oh * g.ow;
     const tiled = tiles(g) && g.h * g.w < EXACT_F32;
@@ -84,7 +81,7 @@ export const MaxPool2DDef: TfKernelDef = {
       const at = tf.add(tap, tf.mul(tf.range(0, o, 1, 'int32'), tf.scalar(kk, 'int32')).reshape([1, o]));
       indices = tf.gather(tf.tensor1d(report, 'int32'), at.reshape([-1]));
     }
-    const shape = [...info.shape.slice(0, nd - 2), g.oh, g.ow];
+    const shape = [...lead, g.oh, g.ow];
     return [
       { t: values.reshape(shape), dtype: info.dtype },
       { t: indices.reshape(shape), dtype: int64 },

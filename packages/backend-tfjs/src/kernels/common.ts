@@ -1,10 +1,9 @@
 /** Helpers shared by the tfjs kernel definitions (elementwise factories, NaN rules, checks). */
 import * as tf from '@tensorflow/tfjs';
-import { bool, RuntimeError, type DType, type TensorInfo } from '@nncompat/core';
+import { bool, isDenseView, RuntimeError, type DType, type TensorInfo } from '@nncompat/core';
 import { wrapNarrow } from '../dtypes.js';
 import type { TfjsBuffer } from '../buffer.js';
 import type { TfKernelArgs, TfKernelDef, TfOut } from '../kernel.js';
-import { isDenseView } from '../view.js';
 
 /** Element count of a shape. */
 export const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);

@@ -4,6 +4,8 @@
  * the host-computed tables the kernels upload (cached per geometry).
  */
 import { RuntimeError } from '@nncompat/core';
+import type { TfKernelArgs } from '../kernel.js';
+import { float32Only } from './common.js';
 import { pair } from './conv.impl.js';
 
 /** Pooling attributes of a kernel call. */
@@ -31,6 +33,16 @@ export function poolGeometry(attrs: Readonly<Record<string, unknown>>, h: number
   }
   const ceil = attrs['ceilMode'] === true;
   return { h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh: poolOutSize(h, kh, sh, ph, dh, ceil), ow: poolOutSize(w, kw, sw, pw, dw, ceil) };
+}
+
+/** `supports` of the pooling kernels: `input` is float32 and `x` has no empty dim. */
+export const poolSupports = (input = 'x') => (k: TfKernelArgs): boolean => float32Only(k, input) && k.info('x').shape.every((d) => d > 0);
+
+/** A pooling call over an input of `shape` (…, H, W): its geometry, the leading dims and their product (the H×W planes). */
+export function poolPlanes(attrs: Readonly<Record<string, unknown>>, shape: readonly number[]): { g: PoolGeometry; lead: number[]; planes: number } {
+  const nd = shape.length;
+  const lead = shape.slice(0, nd - 2);
+  return { g: poolGeometry(attrs, shape[nd - 2]!, shape[nd - 1]!), lead, planes: lead.reduce((a, b) => a * b, 1) };
 }
 
 const cache = new Map<string, Int32Array | Float32Array>();

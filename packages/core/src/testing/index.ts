@@ -15,3 +15,6 @@ export * from './golden-suite.js';
 export * from './agree.js';
 export * from './python.js';
 export * from './browser-safe.js';
+export * from './mlp.js';
+export * from './timing.js';
+export * from './prng.js';

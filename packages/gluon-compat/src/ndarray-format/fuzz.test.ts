@@ -2,24 +2,13 @@
 // records or throw MXNetError, quickly (no huge allocation, no hang, no other exception type).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as prng } from '@nncompat/core/testing';
 import { MXNetError } from '../errors.js';
 import { readNDArrayList } from './read.js';
 
 const dir = new URL('../../fixtures/ndarray-format/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as { cases: Record<string, object> };
 const corpus = Object.keys(manifest.cases).map((n) => new Uint8Array(readFileSync(new URL(`${n}.params`, dir))));
-
-/** mulberry32: a tiny seeded PRNG so every run mutates the same way. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Field values that stress length and dimension handling.
 const INTERESTING_32 = [0, 1, 2, 0x7fffffff, 0x80000000, 0xffffffff, 0xfffffffe, 0xf993fac8, 0xf993fac9, 0xf993faca, 12, 13, 9];

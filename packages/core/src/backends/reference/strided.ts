@@ -5,7 +5,7 @@
 import type { KernelResult, TensorInfo } from '../../backend/types.js';
 import { allocHostArray, type DType, type HostArray } from '../../dtype.js';
 import { bfloat16ToFloat, floatToBfloat16, floatToHalf, halfToFloat } from '../../half.js';
-import { numelOf } from '../../shape.js';
+import { isDenseView as isDense, numelOf } from '../../shape.js';
 
 /** Numbers readable by index. */
 export type NumArray = Float32Array | Float64Array | Int8Array | Uint8Array | Int16Array | Int32Array | Uint16Array;
@@ -52,19 +52,8 @@ export function finish(dtype: DType, data: NumArray, shape: readonly number[]): 
   return { storage: out, dtype, shape };
 }
 
-/** True when the view reads `numel` consecutive elements starting at its offset. */
-export function isDense(info: TensorInfo): boolean {
-  let expected = 1;
-  for (let i = info.shape.length - 1; i >= 0; i--) {
-    const d = info.shape[i]!;
-    if (d === 0) return true;
-    if (d !== 1) {
-      if (info.strides[i] !== expected) return false;
-      expected *= d;
-    }
-  }
-  return true;
-}
+/** True when the view reads `numel` consecutive elements starting at its offset (core's `isDenseView`). */
+export { isDense };
 
 /**
  * Element offsets of a view walked in row-major order over `outShape` (with 0 strides where the

@@ -10,17 +10,7 @@ import { deserializeRecords } from './bytes.js';
 import { SafetensorError, type SafetensorErrorKind } from './errors.js';
 import { readRecordsFile } from './file-io.js';
 import { fixtureBytes } from './fixtures.test-helpers.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../testing/prng.js';
 
 const BASES = ['all_dtypes', 'names_no_metadata', 'unsupported_dtypes', 'int64_beyond_2_53', 'empty_with_metadata'].map(fixtureBytes);
 const HUGE = ['18446744073709551615', '18446744073709551616', '9007199254740993', '4294967296', '100000001', '0', '1', '-1', '1.5', '1e3'];

@@ -18,16 +18,7 @@ export function hex(bytes: Uint8Array): string {
 }
 
 /** mulberry32: small, fast, seeded, so every fuzz case can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as prng } from '../../testing/prng.js';
 
 /**
  * One mutation of `src`: truncation, bit flips, random bytes, a bogus 16/32/64-bit length or

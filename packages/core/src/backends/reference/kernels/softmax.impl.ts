@@ -2,7 +2,24 @@
  * Numerically stable softmax / log-softmax along one axis of a dense buffer viewed as
  * [outer, size, inner]: subtract the maximum, exponentiate, normalize (float64 arithmetic).
  */
-import type { NumArray } from '../strided.js';
+import type { KernelArgs, KernelResult } from '../../../backend/types.js';
+import type { HostArray } from '../../../dtype.js';
+import { normalizeDim } from '../../../shape.js';
+import { computeArray, finish, gatherDense, type NumArray } from '../strided.js';
+import { input, splitAxis } from './common.impl.js';
+
+/**
+ * The Softmax (or LogSoftmax when `log`) kernel body: softmax of input `x` along attribute
+ * `axis`, computed in float64 and rounded once to the input's dtype.
+ */
+export function softmaxKernel(args: KernelArgs<HostArray>, log: boolean): KernelResult<HostArray> {
+  const x = input(args, 'x');
+  const axis = normalizeDim(args.attrs['axis'] as number, x.shape.length);
+  const [outer, size, inner] = splitAxis(x.shape, axis);
+  const out = computeArray(x.dtype, outer * size * inner);
+  softmaxAlong(gatherDense(x), out, outer, size, inner, log);
+  return finish(x.dtype, out, x.shape);
+}
 
 /**
  * Writes softmax (or log-softmax when `log`) of `src` along the middle axis into `out`.
