@@ -20,3 +20,4 @@ export {
   emptyStateDict, recordLocalMetadata, runStateDictHooks, persistentMembers, collectUnexpectedKeys, stateDictCopy, localMetadataFor, raiseLoadErrors,
   type StateDictHookLike,
 } from './state-dict.js';
+export { renumberStore, insertShifting, appendNumbered, getOrKeyError, deleteOrKeyError } from './container-store.js';

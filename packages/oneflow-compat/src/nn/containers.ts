@@ -5,7 +5,10 @@
  * plain values), ParameterDict has only `clear/pop/keys/items/values/update`, its `update`
  * sorts plain mappings by key, and calling either raises "... should not be called.".
  */
-import { NotImplementedError, OrderedDict, RAW, RuntimeError, ValueError } from '@nncompat/core';
+import {
+  appendNumbered, deleteOrKeyError, getOrKeyError, insertShifting, NotImplementedError, OrderedDict, RAW, renumberStore, RuntimeError,
+  ValueError,
+} from '@nncompat/core';
 import { Slice } from '@nncompat/torch-compat';
 import { keyError, pyTypeName } from '../python.js';
 import { absIndex, isIterable, pairOf, parameterLine, pyLen } from './container-common.js';
@@ -100,9 +103,7 @@ export class ModuleList extends Module {
   __delitem__(idx: number | Slice): void {
     if (idx instanceof Slice) for (const k of idx.positions(this._modules.size)) this.__delattr__(String(k));
     else this.__delattr__(String(absIndex(idx, this._modules.size)));
-    const values = [...this._modules.values()];
-    this._modules.clear();
-    values.forEach((m, i) => this._modules.set(String(i), m));
+    renumberStore(this._modules);
   }
   /** `len(ml)`. */
   __len__(): number {
@@ -117,8 +118,7 @@ export class ModuleList extends Module {
   }
   /** `insert(index, module)` (OneFlow shifts entries without a range check). */
   insert(index: number, module: Module): void {
-    for (let i = this._modules.size; i > index; i--) this._modules.set(String(i), this._modules.get(String(i - 1))!);
-    this._modules.set(String(index), module);
+    insertShifting(this._modules, index, module);
   }
   /** `append(module)`. */
   append(module: Module): this {
@@ -128,9 +128,7 @@ export class ModuleList extends Module {
   /** `extend(modules)`. */
   extend(modules: Iterable<Module>): this {
     if (!isIterable(modules)) throw new TypeError(`ModuleList.extend should be called with an iterable, but got ${pyTypeName(modules)}`);
-    const offset = this._modules.size;
-    let i = 0;
-    for (const m of modules) this.add_module(String(offset + i++), m);
+    appendNumbered(this._modules.size, modules, (k, m) => this.add_module(k, m));
     return this;
   }
   /** ModuleList has no forward. */
@@ -157,8 +155,7 @@ export class ModuleDict extends Module {
   }
   /** `md[key]`. */
   __getitem__(key: string): Module {
-    if (!this._modules.has(key)) throw keyError(key);
-    return this._modules.get(key) as Module;
+    return getOrKeyError(this._modules, key, keyError) as Module;
   }
   /** `md[key] = module`. */
   __setitem__(key: string, module: Module): void {
@@ -166,7 +163,7 @@ export class ModuleDict extends Module {
   }
   /** `del md[key]`. */
   __delitem__(key: string): void {
-    if (!this._modules.delete(key)) throw keyError(key);
+    deleteOrKeyError(this._modules, key, keyError);
   }
   __len__(): number {
     return this._modules.size;
@@ -278,9 +275,7 @@ export class ParameterList extends Module {
   /** `extend(parameters)`. */
   extend(parameters: Iterable<Parameter>): this {
     if (!isIterable(parameters)) throw new TypeError(`ParameterList.extend should be called with an iterable, but got ${pyTypeName(parameters)}`);
-    const offset = this._parameters.size;
-    let i = 0;
-    for (const p of parameters) this.register_parameter(String(offset + i++), p);
+    appendNumbered(this._parameters.size, parameters, (k, p) => this.register_parameter(k, p));
     return this;
   }
   override extra_repr(): string {
@@ -325,8 +320,7 @@ export class ParameterDict extends Module {
   }
   /** `pd[key]`: KeyError when absent. */
   __getitem__(key: string): Parameter {
-    if (!this._parameters.has(key)) throw keyError(key);
-    return this._parameters.get(key) as Parameter;
+    return getOrKeyError(this._parameters, key, keyError) as Parameter;
   }
   /** `pd[key] = parameter`: `register_parameter` (a Parameter or None, else TypeError). */
   __setitem__(key: string, parameter: Parameter | null): void {
@@ -334,7 +328,7 @@ export class ParameterDict extends Module {
   }
   /** `del pd[key]`. */
   __delitem__(key: string): void {
-    if (!this._parameters.delete(key)) throw keyError(key);
+    deleteOrKeyError(this._parameters, key, keyError);
   }
   __len__(): number {
     return this._parameters.size;

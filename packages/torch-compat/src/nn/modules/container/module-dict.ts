@@ -1,5 +1,5 @@
 /** `torch.nn.ModuleDict`: an ordered dict of registered child modules. */
-import { ModuleBase, ValueError } from '@nncompat/core';
+import { deleteOrKeyError, getOrKeyError, ModuleBase, ValueError } from '@nncompat/core';
 import { keyError, pyTypeName } from '../../../python.js';
 import { Module } from '../module.js';
 import { isIterable } from './common.js';
@@ -23,8 +23,7 @@ export class ModuleDictImpl extends Module {
 
   /** `d[key]`: KeyError when absent. */
   __getitem__(key: string): Module {
-    if (!this._modules.has(key)) throw keyError(key);
-    return this._modules.get(key) as Module;
+    return getOrKeyError(this._modules, key, keyError) as Module;
   }
   /** `d[key] = module`. */
   __setitem__(key: string, module: Module): void {
@@ -32,7 +31,7 @@ export class ModuleDictImpl extends Module {
   }
   /** `del d[key]`. */
   __delitem__(key: string): void {
-    if (!this._modules.delete(key)) throw keyError(key);
+    deleteOrKeyError(this._modules, key, keyError);
   }
   /** `len(d)`. */
   __len__(): number {

@@ -1,15 +1,9 @@
 /** `torch.nn.ModuleList`: a list of registered child modules keyed '0', '1', …. */
+import { appendNumbered, insertShifting, renumberStore } from '@nncompat/core';
 import { pyTypeName } from '../../../python.js';
 import { Slice } from '../../../slice.js';
 import { _addindent, Module } from '../module.js';
 import { absIndex, isIterable } from './common.js';
-
-/** Renumbers `_modules` as '0'..'n-1' in place, keeping order (after deletions). */
-export function renumber(m: Module): void {
-  const values = [...m._modules.values()];
-  m._modules.clear();
-  values.forEach((v, i) => m._modules.set(String(i), v));
-}
 
 /**
  * Holds submodules in a list; `l[i]` for non-negative `i`, `l.__getitem__(-1)` / `l.at(-1)`
@@ -54,7 +48,7 @@ export class ModuleList extends Module {
     } else {
       this.__delattr__(String(absIndex(idx, this._modules.size)));
     }
-    renumber(this);
+    renumberStore(this._modules);
   }
   /** `len(l)`. */
   __len__(): number {
@@ -81,8 +75,7 @@ export class ModuleList extends Module {
   }
   /** `insert(index, module)`. */
   insert(index: number, module: Module): void {
-    for (let i = this._modules.size; i > index; i--) this._modules.set(String(i), this._modules.get(String(i - 1))!);
-    this._modules.set(String(index), module);
+    insertShifting(this._modules, index, module);
   }
   /** `append(module)`. */
   append(module: Module): this {
@@ -98,9 +91,7 @@ export class ModuleList extends Module {
   /** `extend(modules)`. */
   extend(modules: Iterable<Module>): this {
     if (!isIterable(modules)) throw new TypeError(`ModuleList.extend should be called with an iterable, but got ${pyTypeName(modules)}`);
-    const offset = this._modules.size;
-    let i = 0;
-    for (const m of modules) this.add_module(String(offset + i++), m);
+    appendNumbered(this._modules.size, modules, (k, m) => this.add_module(k, m));
     return this;
   }
   /** PyTorch 2.x's repr: runs of identical child reprs are compressed to `(i-j): n x repr`. */

@@ -1,10 +1,9 @@
 /** `torch.nn.Sequential`: modules called in order, each output feeding the next. */
-import { AssertionError, IndexError, OrderedDict, ValueError } from '@nncompat/core';
+import { AssertionError, IndexError, OrderedDict, renumberStore, ValueError } from '@nncompat/core';
 import { pyTypeRepr } from '../../../python.js';
 import { Slice } from '../../../slice.js';
 import { Module } from '../module.js';
 import { absIndex } from './common.js';
-import { renumber } from './module-list.js';
 
 /**
  * A sequential container: `new nn.Sequential(a, b, c)` or `new nn.Sequential(new OrderedDict([...]))`.
@@ -53,7 +52,7 @@ export class Sequential extends Module {
     const keys = [...this._modules.keys()];
     if (idx instanceof Slice) for (const i of idx.positions(keys.length)) this.__delattr__(keys[i]!);
     else this.__delattr__(keys[absIndex(idx, keys.length)]!);
-    renumber(this);
+    renumberStore(this._modules);
   }
   /** `len(net)`. */
   __len__(): number {
