@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bernoulli, conv2d, full, manual_seed, no_grad, randint, randn, RuntimeError, type Tensor } from '@nncompat/core';
+import { bernoulli, conv2d, full, manual_seed, no_grad, rand, randint, randn, RuntimeError, type Tensor } from '@nncompat/core';
 import { assertClose } from '@nncompat/core/testing';
 import { compile, compileStep, sessionCacheStats, TraceError } from '../index.js';
 
@@ -186,21 +186,48 @@ describe('compileStep(step)', () => {
     fast.params.forEach((p, i) => assertClose(p.detach().to('cpu'), eager.params[i]!.detach().to('cpu'), { rtol: 1e-6, atol: 1e-7 }));
   });
 
-  it('refuses host-side randomness (a dropout mask drawn on the host differs per call)', () => {
+  it('replays draws made on onnxruntime (rand with device), bit for bit with the eager run and the generator', () => {
+    const run = (compiled: boolean): { losses: number[]; next: number[] } => {
+      manual_seed(8);
+      const w = ort(randn(8, 8)).requires_grad_();
+      const step = (x: Tensor): Tensor => {
+        w.grad = null;
+        const noise = rand([4, 8], { device: 'onnxruntime' });
+        const loss = x.add(noise).mm(w).pow(2).mean();
+        loss.backward();
+        no_grad(() => w.sub_(w.grad!.mul(0.01)));
+        return loss;
+      };
+      const train = compiled ? compileStep(step) : step;
+      const x = ort(randn(4, 8));
+      const losses = Array.from({ length: 6 }, () => train(x).item() as number);
+      return { losses, next: randn(3).tolist() as number[] };
+    };
+    const eager = run(false);
+    const compiled = run(true);
+    expect(compiled.losses).toEqual(eager.losses);
+    expect(compiled.next).toEqual(eager.next);
+  });
+
+  it('refuses draws it cannot replay: Bernoulli with tensor probabilities, and random tensors drawn elsewhere and moved', () => {
     manual_seed(8);
     const w = ort(randn(8, 8)).requires_grad_();
-    const train = compileStep((x: Tensor) => {
+    const make = (mask: () => Tensor) => (x: Tensor): Tensor => {
       w.grad = null;
-      const mask = ort(bernoulli(full([4, 8], 0.5)));
-      const loss = x.mm(w).mul(mask).sum();
+      const loss = x.mm(w).mul(mask()).sum();
       loss.backward();
       no_grad(() => w.sub_(w.grad!.mul(0.01)));
       return loss;
-    });
+    };
     const x = ort(randn(4, 8));
-    train(x);
-    train(x);
-    expect(() => train(x)).toThrow(/values change from call to call/);
+    const tensorProbs = compileStep(make(() => ort(bernoulli(full([4, 8], 0.5)))));
+    tensorProbs(x);
+    tensorProbs(x);
+    expect(() => tensorProbs(x)).toThrow(/depends on tensor values/);
+    const moved = compileStep(make(() => ort(rand(4, 8))));
+    moved(x);
+    moved(x);
+    expect(() => moved(x)).toThrow(/values change from call to call/);
   });
 
   it('rejects bad arguments with errors naming them', () => {

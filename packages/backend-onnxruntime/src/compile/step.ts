@@ -8,7 +8,7 @@
  * optimizer state) are fed from their storages on every call, and those the step wrote in place
  * are written back, so eager and compiled calls can be mixed freely.
  */
-import { RuntimeError, Tensor, type DType, type HostArray } from '@nncompat/core';
+import { random, RuntimeError, Tensor, type DType, type HostArray } from '@nncompat/core';
 import { setReadObserver } from '../backend.js';
 import { boundaryOf, fromBoundaryData, toBoundaryData } from '../exec/dtypes.js';
 import { denseData } from '../exec/materialize.js';
@@ -49,8 +49,16 @@ export interface CompiledStep<R extends StepResult> {
   dispose(): void;
 }
 
+/** A draw from a generator the traced call made (dropout masks, rand): see core's random.setDrawObserver. */
+interface Draw {
+  kind: string;
+  result: HostArray;
+  replay: (() => HostArray) | null;
+}
+
 interface Trace {
   tracer: Tracer;
+  draws: Draw[];
   /** The model before externals and outputs are declared: two traces must give the same bytes. */
   body: Uint8Array;
   result: StepResult;
@@ -65,6 +73,10 @@ interface Program {
   /** Storages written back after every call, by graph output name. */
   writeBack: { name: string; storage: HostArray; dtype: DType }[];
   results: { name: string; dtype: DType; shape: readonly number[] }[];
+  /** Every draw of the step, replayed in order on each call (the generator advances as eagerly). */
+  draws: (() => HostArray)[];
+  /** Graph inputs fed from a call's draws, by draw index. */
+  randomFeeds: { name: string; draw: number; dtype: DType; shape: readonly number[] }[];
   /** How the step's result is shaped: one tensor, a list, or nothing. */
   form: 'one' | 'list' | 'none';
 }
@@ -106,13 +118,16 @@ function traceCall(step: (...inputs: Tensor[]) => StepResult, inputs: readonly T
   // Graph inputs own their storage: the step gets contiguous copies.
   const fed = inputs.map((t) => t.detach().clone());
   fed.forEach((t, i) => tracer.addBoundaryInput(`input_${i}`, t));
+  const draws: Draw[] = [];
   const prevObserver = setKernelObserver(tracer);
+  const prevDraws = random.setDrawObserver({ drew: (kind, result, replay) => draws.push({ kind, result, replay }) });
   setReadObserver((s) => tracer.onRead(s));
   let result: StepResult;
   try {
     result = step(...fed);
   } finally {
     setKernelObserver(prevObserver);
+    random.setDrawObserver(prevDraws);
     setReadObserver(null);
   }
   if (tracer.failure) {
@@ -120,7 +135,7 @@ function traceCall(step: (...inputs: Tensor[]) => StepResult, inputs: readonly T
     throw new TraceError(`${tracer.failure.message} (this call ran eagerly and its updates were applied; the step cannot be compiled)`, { cause: tracer.failure });
   }
   const body = encodeModel(tracer.g.toModel());
-  return { tracer, body, result };
+  return { tracer, draws, body, result };
 }
 
 function sameSnapshot(a: External, b: External): boolean {
@@ -146,12 +161,24 @@ function buildProgram(a: Trace, b: Trace, inputCount: number, options: CompileSt
         'make those values tensors or keep them fixed',
     );
   }
+  if (a.draws.length !== b.draws.length || a.draws.some((d, i) => d.kind !== b.draws[i]!.kind)) {
+    throw new TraceError(
+      `compileStep: two consecutive calls drew different random numbers (${a.draws.map((d) => d.kind).join(', ') || 'none'} vs ${b.draws.map((d) => d.kind).join(', ') || 'none'}); a compiled call replays one fixed sequence of draws`,
+    );
+  }
+  const unreplayable = b.draws.find((d) => d.replay === null);
+  if (unreplayable) {
+    throw new TraceError(`compileStep: the step draws '${unreplayable.kind}', which depends on tensor values (Bernoulli with tensor probabilities), so compiled calls could not advance the generator as the eager step does`);
+  }
+  const drawIndex = (draws: readonly Draw[], storage: HostArray): number => draws.findIndex((d) => d.result === storage);
   const t = b.tracer;
   const g = t.g;
   const state: Program['state'] = [];
   const writeBack: Program['writeBack'] = [];
+  const randomFeeds: Program['randomFeeds'] = [];
   eb.forEach((x, i) => {
     const boundary = boundaryOf(x.dtype).onnxType;
+    const k = drawIndex(b.draws, x.storage);
     if (ea[i]!.storage === x.storage) {
       g.addInput(x.name, boundary, x.shape);
       state.push({ name: x.name, storage: x.storage, dtype: x.dtype, shape: x.shape });
@@ -160,14 +187,18 @@ function buildProgram(a: Trace, b: Trace, inputCount: number, options: CompileSt
         t.addBoundaryOutput(out, t.currentValue(x.storage)!, x.dtype, x.shape);
         writeBack.push({ name: out, storage: x.storage, dtype: x.dtype });
       }
+    } else if (k >= 0 && drawIndex(a.draws, ea[i]!.storage) === k) {
+      // A random tensor drawn by the step itself (a dropout mask): each call feeds its own draw.
+      g.addInput(x.name, boundary, x.shape);
+      randomFeeds.push({ name: x.name, draw: k, dtype: x.dtype, shape: x.shape });
     } else if (sameSnapshot(ea[i]!, x)) {
       // A constant the step makes anew on each call (a scalar operand, a fixed mask).
       g.addInitializer(x.name, toBoundaryData(x.dtype, x.snapshot) as InitializerData, x.shape, boundary);
     } else {
       throw new TraceError(
         `compileStep: the step reads a tensor of ${x.storage.length} element(s) made on the host during the call whose values change from call to call ` +
-          '(a random tensor drawn on the host such as a dropout mask, data built from .item()/.tolist(), or state replaced each call instead of updated in place); ' +
-          'such a step cannot run as one graph',
+          '(data built from .item()/.tolist(), state replaced each call instead of updated in place, or a random tensor drawn on another device and moved: ' +
+          "draw it on 'onnxruntime', as dropout of an onnxruntime tensor does); such a step cannot run as one graph",
       );
     }
   });
@@ -184,7 +215,8 @@ function buildProgram(a: Trace, b: Trace, inputCount: number, options: CompileSt
   const model = encodeModel(elideOutputIdentities(g.toModel()));
   const session = new OrtSession(model, withProductLayout(options.session_options ?? STEP_DEFAULT_OPTIONS));
   const form: Program['form'] = b.result === undefined ? 'none' : b.result instanceof Tensor ? 'one' : 'list';
-  return { session, model, inputNames: Array.from({ length: inputCount }, (_, i) => `input_${i}`), state, writeBack, results, form };
+  const draws = b.draws.map((d) => d.replay!);
+  return { session, model, inputNames: Array.from({ length: inputCount }, (_, i) => `input_${i}`), state, writeBack, results, draws, randomFeeds, form };
 }
 
 function runProgram(p: Program, inputs: readonly Tensor[]): StepResult {
@@ -195,6 +227,10 @@ function runProgram(p: Program, inputs: readonly Tensor[]): StepResult {
   });
   for (const s of p.state) {
     feeds[s.name] = { location: 'cpu', type: boundaryOf(s.dtype).ortType, dims: s.shape, data: toBoundaryData(s.dtype, s.storage) };
+  }
+  if (p.draws.length > 0) {
+    const drawn = p.draws.map((d) => d());
+    for (const r of p.randomFeeds) feeds[r.name] = { location: 'cpu', type: boundaryOf(r.dtype).ortType, dims: r.shape, data: toBoundaryData(r.dtype, drawn[r.draw]!) };
   }
   const out = p.session.run(feeds);
   for (const w of p.writeBack) {

@@ -12,6 +12,7 @@
  * double distribution (64-bit draw, 53-bit uniform); float32/bfloat16 probabilities use
  * `bernoulli_distribution<float>` (32-bit draw, 24-bit uniform compared in float).
  */
+import { generatorTag, observedDraw } from './draw-observer.js';
 import { DType, type DTypeName, type HostArray, toDType } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import { bfloat16ToFloat } from '../half.js';
@@ -44,7 +45,7 @@ export interface BernoulliProbs {
  * bernoulliFill(new Float32Array(4), 'float32', 0.5, g);
  * ```
  */
-export function bernoulliFill<T extends HostArray>(
+function bernoulliFillImpl<T extends HostArray>(
   out: T, dtype: DType | DTypeName, p: number | BernoulliProbs, gen: Generator = defaultGenerator,
 ): T {
   const d = checkOut(out, dtype);
@@ -88,4 +89,11 @@ export function bernoulliFill<T extends HostArray>(
     }
   }
   return out;
+}
+
+/** bernoulliFill, reported to the draw observer (see draw-observer.ts). */
+export function bernoulliFill<T extends HostArray>(
+  out: T, dtype: DType | DTypeName, p: number | BernoulliProbs, gen: Generator = defaultGenerator,
+): T {
+  return observedDraw(`bernoulli:${typeof dtype === 'string' ? dtype : dtype.name}:${typeof p === 'number' ? p : 'tensor'}:${generatorTag(gen)}`, out, (o) => bernoulliFillImpl(o, dtype, p, gen), typeof p === 'number');
 }

@@ -5,6 +5,7 @@
  * scalar Bernoulli kernel, in x's dtype), then `noise.div_(1 - p)` and returns `x * noise`.
  * `p == 0` (or eval mode) returns x untouched and `p == 1` multiplies by zero; neither draws.
  */
+import { generatorTag, observedDraw } from './draw-observer.js';
 import type { DType, DTypeName, HostArray } from '../dtype.js';
 import { ValueError } from '../errors.js';
 import { floatToBfloat16, floatToHalf } from '../half.js';
@@ -28,7 +29,7 @@ import { defaultGenerator, type Generator } from './generator.js';
  * dropoutMask(new Float32Array(8), 'float32', 0.5, g); // entries are 0 or 2
  * ```
  */
-export function dropoutMask<T extends HostArray>(
+function dropoutMaskImpl<T extends HostArray>(
   out: T, dtype: DType | DTypeName, p: number, gen: Generator = defaultGenerator,
 ): T {
   const d = checkOut(out, dtype);
@@ -56,6 +57,13 @@ export function dropoutMask<T extends HostArray>(
   const zero = 0;
   for (let i = 0; i < n; i++) out[i] = out[i] === zero ? zero : scaled;
   return out;
+}
+
+/** dropoutMask, reported to the draw observer (see draw-observer.ts). */
+export function dropoutMask<T extends HostArray>(
+  out: T, dtype: DType | DTypeName, p: number, gen: Generator = defaultGenerator,
+): T {
+  return observedDraw(`dropout:${typeof dtype === 'string' ? dtype : dtype.name}:${p}:${generatorTag(gen)}`, out, (o) => dropoutMaskImpl(o, dtype, p, gen), true);
 }
 
 function bernoulliOnes<T extends HostArray>(out: T, name: DTypeName): T {

@@ -10,3 +10,4 @@ export { randomFromToFill } from './randint.js';
 export { randperm } from './randperm.js';
 export { bernoulliFill, type BernoulliProbs } from './bernoulli.js';
 export { dropoutMask } from './dropout.js';
+export { setDrawObserver, generatorTag, type DrawObserver } from './draw-observer.js';

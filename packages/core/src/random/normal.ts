@@ -18,6 +18,7 @@
  * of path 3 still match (the difference vanishes in the rounding to float32), float64 results and
  * the cached double sample may differ by 1 ulp.
  */
+import { generatorTag, observedDraw } from './draw-observer.js';
 import type { DType, DTypeName, HostArray } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import { bfloat16ToFloat, floatToBfloat16, floatToHalf, halfToFloat } from '../half.js';
@@ -163,7 +164,7 @@ function fill16Bfloat16(data: Uint16Array, k: number, mean: number, std: number)
  * // torch.randn(3) after torch.manual_seed(0): [1.5409960746765137, -0.293428897857666, -2.1787893772125244]
  * ```
  */
-export function normalFill<T extends HostArray>(
+function normalFillImpl<T extends HostArray>(
   out: T, dtype: DType | DTypeName, mean = 0, std = 1, gen: Generator = defaultGenerator,
   options: NormalFillOptions = {},
 ): T {
@@ -234,4 +235,12 @@ export function normalFill<T extends HostArray>(
     default:
       throw notImplemented('normal_kernel_cpu', d);
   }
+}
+
+/** normalFill, reported to the draw observer (see draw-observer.ts). */
+export function normalFill<T extends HostArray>(
+  out: T, dtype: DType | DTypeName, mean = 0, std = 1, gen: Generator = defaultGenerator,
+  options: NormalFillOptions = {},
+): T {
+  return observedDraw(`normal:${typeof dtype === 'string' ? dtype : dtype.name}:${mean}:${std}:${options.contiguous ?? true}:${generatorTag(gen)}`, out, (o) => normalFillImpl(o, dtype, mean, std, gen, options), true);
 }

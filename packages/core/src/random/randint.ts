@@ -7,6 +7,7 @@
  * `range >= 2^32`, else 32-bit. For float dtypes ATen first narrows `low`/`high` to values the
  * dtype can represent (`update_from`/`update_to`).
  */
+import { generatorTag, observedDraw } from './draw-observer.js';
 import type { DType, DTypeName, HostArray } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import { bfloat16ToFloat, floatToBfloat16, floatToHalf, halfToFloat } from '../half.js';
@@ -75,7 +76,7 @@ function updateTo(to: number, d: DType): number {
  * randomFromToFill(new Float64Array(5), 'int64', 0, 10, g); // torch.randint(0, 10, (5,)): [4, 9, 3, 0, 3]
  * ```
  */
-export function randomFromToFill<T extends HostArray>(
+function randomFromToFillImpl<T extends HostArray>(
   out: T, dtype: DType | DTypeName, low: number, high: number, gen: Generator = defaultGenerator,
 ): T {
   const d = checkOut(out, dtype);
@@ -126,4 +127,11 @@ export function randomFromToFill<T extends HostArray>(
     else storeCast(out, d, i, v);
   }
   return out;
+}
+
+/** randomFromToFill, reported to the draw observer (see draw-observer.ts). */
+export function randomFromToFill<T extends HostArray>(
+  out: T, dtype: DType | DTypeName, low: number, high: number, gen: Generator = defaultGenerator,
+): T {
+  return observedDraw(`randint:${typeof dtype === 'string' ? dtype : dtype.name}:${low}:${high}:${generatorTag(gen)}`, out, (o) => randomFromToFillImpl(o, dtype, low, high, gen), true);
 }

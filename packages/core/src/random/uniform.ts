@@ -8,6 +8,7 @@
  * bfloat16); `x = bits * 2^-digits` and the result is `x * (to - from) + from`, where ATen's
  * AVX2 build fuses the multiply-add (one rounding; confirmed by the goldens).
  */
+import { generatorTag, observedDraw } from './draw-observer.js';
 import type { DType, DTypeName, HostArray } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import { bfloat16ToFloat, floatToBfloat16, floatToHalf, halfToFloat } from '../half.js';
@@ -39,7 +40,7 @@ const MAX_BY_DTYPE: Record<string, number> = {
  * // a = torch.rand(3) after torch.manual_seed(0): [0.49625658988952637, 0.7682217955589294, 0.08847743272781372]
  * ```
  */
-export function uniformFill<T extends HostArray>(
+function uniformFillImpl<T extends HostArray>(
   out: T, dtype: DType | DTypeName, from = 0, to = 1, gen: Generator = defaultGenerator,
 ): T {
   const d = checkOut(out, dtype);
@@ -100,4 +101,11 @@ export function uniformFill<T extends HostArray>(
     default:
       throw notImplemented('check_uniform_bounds', d);
   }
+}
+
+/** uniformFill, reported to the draw observer (see draw-observer.ts). */
+export function uniformFill<T extends HostArray>(
+  out: T, dtype: DType | DTypeName, from = 0, to = 1, gen: Generator = defaultGenerator,
+): T {
+  return observedDraw(`uniform:${typeof dtype === 'string' ? dtype : dtype.name}:${from}:${to}:${generatorTag(gen)}`, out, (o) => uniformFillImpl(o, dtype, from, to, gen), true);
 }

@@ -12,6 +12,8 @@ import { Module } from '../nn/modules/module.js';
 import { Adam, AdamW } from '../optim/adam.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import { SGD } from '../optim/sgd.js';
+import { mlpProblem } from './models.test-helpers.js';
+import { fixtureValues, FLOOR, loadTrajectories, maxRelErr, stateDictValues, tolerance } from './trajectory.test-helpers.js';
 
 class Net extends Module {
   declare fc1: Linear;
@@ -108,6 +110,61 @@ describe('compileStep on torch-compat modules and optimizers', () => {
 
   it('a conv net (Conv2d weight gradient, max-pool, flatten) follows the eager steps', () => {
     followsEager(() => new ConvNet(), (m) => new SGD(m.parameters(), { lr: 0.05, momentum: 0.9 }), batches(7, [6, 2, 8, 8], 3));
+  });
+
+  it('dropout: compiled calls replay the generator, so masks (and the whole run) equal the eager run bit for bit', () => {
+    class DropNet extends Module {
+      declare fc1: Linear;
+      declare fc2: Linear;
+      constructor() {
+        super();
+        this.fc1 = new Linear(12, 32);
+        this.fc2 = new Linear(32, 5);
+      }
+      override forward(x: Tensor): Tensor {
+        return this.fc2(F.dropout(F.relu(this.fc1(x)), { p: 0.3, training: this.training }));
+      }
+    }
+    const opt = (m: Module) => new SGD(m.parameters(), { lr: 0.05, momentum: 0.9 });
+    const data = batches(8, [10, 12], 5);
+    const fast = trainer(() => new DropNet() as Module & ((x: Tensor) => Tensor), opt);
+    const train = compileStep(fast.step);
+    const fastLosses = data.map(([x, y]) => train(x, y).item() as number);
+    const afterFast = randn(4).tolist();
+    const eager = trainer(() => new DropNet() as Module & ((x: Tensor) => Tensor), opt);
+    const eagerLosses = data.map(([x, y]) => eager.step(x, y).item() as number);
+    const afterEager = randn(4).tolist();
+    expect(train.compiledCalls).toBe(5);
+    expect(fastLosses).toEqual(eagerLosses);
+    expect(afterFast).toEqual(afterEager); // the generator advanced exactly as in the eager run
+    expectSame(fast.model, eager.model);
+    train.dispose();
+  });
+
+  it("PyTorch's 20-step MLP-with-dropout trajectories (fixtures/training/mlp_dropout.json) replayed through compileStep on onnxruntime", () => {
+    const fx = loadTrajectories('mlp_dropout');
+    for (const c of fx.cases) {
+      manual_seed(fx.seed);
+      const { model, x, y } = mlpProblem(0.25);
+      model.to('onnxruntime');
+      const o = new SGD(model.parameters(), { ...(c.kwargs as { lr: number }) });
+      const train = compileStep((xb: Tensor, yb: Tensor) => {
+        o.zero_grad();
+        const loss = F.cross_entropy((model as unknown as (t: Tensor) => Tensor)(xb), yb);
+        loss.backward();
+        o.step();
+        return loss;
+      });
+      const [xo, yo] = [x.to('onnxruntime'), y.to('onnxruntime')];
+      const losses = Array.from({ length: fx.steps }, () => train(xo, yo).item() as number);
+      expect(train.compiledCalls).toBe(fx.steps - 3);
+      expect(maxRelErr(losses, c.losses, FLOOR), `${JSON.stringify(c.kwargs)} losses`).toBeLessThanOrEqual(tolerance(c.rounding_spread.losses));
+      const final = stateDictValues(model);
+      for (const [k, t] of c.final) {
+        expect(maxRelErr(final.get(k)!, fixtureValues(t), FLOOR), `${JSON.stringify(c.kwargs)} final ${k}`).toBeLessThanOrEqual(tolerance(c.rounding_spread.final[k]!));
+      }
+      train.dispose();
+    }
   });
 
   it("refuses Adam's host-computed bias correction with a TraceError; the refused call still applies, later ones raise", () => {
