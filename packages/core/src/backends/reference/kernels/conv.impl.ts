@@ -54,33 +54,7 @@ export function convOutSize(size: number, k: number, s: number, p: number, d: nu
  * tap (ki, kj) of channel c meets at output (oh, ow), 0 in the padding.
  */
 export function im2col(src: NumArray, base: number, channels: number, g: ConvGeometry, col: Float64Array): void {
-  const { h, w, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw } = g;
-  const plane = h * w;
-  const p = oh * ow;
-  let row = 0;
-  for (let c = 0; c < channels; c++) {
-    const cBase = base + c * plane;
-    for (let ki = 0; ki < kh; ki++) {
-      for (let kj = 0; kj < kw; kj++) {
-        let q = row * p;
-        const dj = kj * dw - pw;
-        for (let y = 0; y < oh; y++) {
-          const ih = y * sh - ph + ki * dh;
-          if (ih < 0 || ih >= h) {
-            col.fill(0, q, q + ow);
-            q += ow;
-            continue;
-          }
-          const rBase = cBase + ih * w;
-          for (let x = 0; x < ow; x++) {
-            const iw = x * sw + dj;
-            col[q++] = iw >= 0 && iw < w ? src[rBase + iw]! : 0;
-          }
-        }
-        row++;
-      }
-    }
-  }
+  walkColumns(src, base, channels, g, col, true);
 }
 
 /**
@@ -88,6 +62,16 @@ export function im2col(src: NumArray, base: number, channels: number, g: ConvGeo
  * from (`dst` planes h×w dense from `base`); padding entries are dropped.
  */
 export function col2im(col: Float64Array, channels: number, g: ConvGeometry, dst: Float64Array, base: number): void {
+  walkColumns(dst, base, channels, g, col, false);
+}
+
+/**
+ * The walk `im2col` and `col2im` share: for every column entry (c, ki, kj; oh, ow), the image
+ * pixel it stands for. `gather` copies image → col (0 in the padding); otherwise col entries are
+ * added back onto `img` (padding entries dropped). The direction is tested once per output row,
+ * and each direction keeps its own inner loop.
+ */
+function walkColumns(img: NumArray, base: number, channels: number, g: ConvGeometry, col: Float64Array, gather: boolean): void {
   const { h, w, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw } = g;
   const plane = h * w;
   const p = oh * ow;
@@ -101,14 +85,22 @@ export function col2im(col: Float64Array, channels: number, g: ConvGeometry, dst
         for (let y = 0; y < oh; y++) {
           const ih = y * sh - ph + ki * dh;
           if (ih < 0 || ih >= h) {
+            if (gather) col.fill(0, q, q + ow);
             q += ow;
             continue;
           }
           const rBase = cBase + ih * w;
-          for (let x = 0; x < ow; x++) {
-            const iw = x * sw + dj;
-            if (iw >= 0 && iw < w) dst[rBase + iw] += col[q]!;
-            q++;
+          if (gather) {
+            for (let x = 0; x < ow; x++) {
+              const iw = x * sw + dj;
+              col[q++] = iw >= 0 && iw < w ? img[rBase + iw]! : 0;
+            }
+          } else {
+            for (let x = 0; x < ow; x++) {
+              const iw = x * sw + dj;
+              if (iw >= 0 && iw < w) img[rBase + iw] += col[q]!;
+              q++;
+            }
           }
         }
         row++;
