@@ -21,3 +21,4 @@ export {
   type StateDictHookLike,
 } from './state-dict.js';
 export { renumberStore, insertShifting, appendNumbered, getOrKeyError, deleteOrKeyError } from './container-store.js';
+export { embeddingPaddingIdx, checkEmbeddingWeight, embeddingExtraRepr, type EmbeddingLike } from './embedding.js';

@@ -4,6 +4,7 @@ import '../index.js';
 import { ModuleBase } from './module-base.js';
 import { addIndent, moduleRepr } from './module-repr.js';
 import { Parameter } from './parameter.js';
+import { checkEmbeddingWeight, embeddingExtraRepr, embeddingPaddingIdx } from './embedding.js';
 import { collectUnexpectedKeys, localMetadataFor, persistentMembers, raiseLoadErrors, stateDictCopy } from './state-dict.js';
 
 class Leaf extends ModuleBase {
@@ -45,5 +46,15 @@ describe('module helpers', () => {
       'Error(s) in loading state_dict for Net:\n\tMissing key(s) in state_dict: "a". \n\tUnexpected key(s) in state_dict: "b". ',
     );
     expect(() => raiseLoadErrors('Net', false, ['a'], ['b'], [])).not.toThrow();
+  });
+  it('embedding helpers wrap padding_idx, check _weight and print non-defaults', () => {
+    expect(embeddingPaddingIdx(-1, 10)).toBe(9);
+    expect(embeddingPaddingIdx(0, 10)).toBe(0);
+    expect(embeddingPaddingIdx(null, 10)).toBeNull();
+    expect(() => embeddingPaddingIdx(10, 10)).toThrow('Padding_idx must be within num_embeddings');
+    expect(() => embeddingPaddingIdx(-11, 10)).toThrow('Padding_idx must be within num_embeddings');
+    expect(() => checkEmbeddingWeight(zeros(3, 2), 3, 3)).toThrow('Shape of weight does not match num_embeddings and embedding_dim');
+    const m = { num_embeddings: 10, embedding_dim: 3, padding_idx: 0, max_norm: 1, norm_type: 2, scale_grad_by_freq: false, sparse: true };
+    expect(embeddingExtraRepr(m, (v) => `${v}.0`)).toBe('10, 3, padding_idx=0, max_norm=1.0, sparse=True');
   });
 });

@@ -1,7 +1,9 @@
 /**
  * OneFlow's `Dropout` (dropout.py), `Embedding` (sparse.py) and `Flatten` (flatten.py), OneFlow 1.0.
  */
-import { AssertionError, no_grad, rand, ValueError, type DType } from '@nncompat/core';
+import {
+  AssertionError, checkEmbeddingWeight, embeddingExtraRepr, embeddingPaddingIdx, no_grad, rand, ValueError, type DType,
+} from '@nncompat/core';
 import { functional as F } from '../functional/index.js';
 import { asFlow, type Tensor } from '../tensor/tensor.js';
 import { Module } from './module.js';
@@ -77,15 +79,7 @@ export class Embedding extends Module {
     super();
     this.num_embeddings = num_embeddings;
     this.embedding_dim = embedding_dim;
-    let padding_idx = opts.padding_idx ?? null;
-    if (padding_idx !== null) {
-      if (padding_idx > 0 && !(padding_idx < num_embeddings)) throw new AssertionError('Padding_idx must be within num_embeddings');
-      if (padding_idx < 0) {
-        if (!(padding_idx >= -num_embeddings)) throw new AssertionError('Padding_idx must be within num_embeddings');
-        padding_idx = num_embeddings + padding_idx;
-      }
-    }
-    this.padding_idx = padding_idx;
+    this.padding_idx = embeddingPaddingIdx(opts.padding_idx ?? null, num_embeddings);
     this.max_norm = opts.max_norm ?? null;
     this.norm_type = opts.norm_type ?? 2.0;
     this.scale_grad_by_freq = opts.scale_grad_by_freq ?? false;
@@ -95,9 +89,7 @@ export class Embedding extends Module {
       this.weight = new Parameter(asFlow(rand([num_embeddings, embedding_dim], opts.dtype ? { dtype: opts.dtype } : {})));
       this.reset_parameters();
     } else {
-      if (w.shape.length !== 2 || w.shape[0] !== num_embeddings || w.shape[1] !== embedding_dim) {
-        throw new AssertionError('Shape of weight does not match num_embeddings and embedding_dim');
-      }
+      checkEmbeddingWeight(w, num_embeddings, embedding_dim);
       this.weight = new Parameter(w);
     }
     this.sparse = false;
@@ -118,13 +110,7 @@ export class Embedding extends Module {
   }
 
   override extra_repr(): string {
-    let s = `${this.num_embeddings}, ${this.embedding_dim}`;
-    if (this.padding_idx !== null) s += `, padding_idx=${this.padding_idx}`;
-    if (this.max_norm !== null) s += `, max_norm=${pyFloat(this.max_norm)}`;
-    if (this.norm_type !== 2) s += `, norm_type=${pyFloat(this.norm_type)}`;
-    if (this.scale_grad_by_freq) s += ', scale_grad_by_freq=True';
-    if (this.sparse) s += ', sparse=True';
-    return s;
+    return embeddingExtraRepr(this, pyFloat);
   }
 }
 

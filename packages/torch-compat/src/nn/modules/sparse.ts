@@ -1,5 +1,7 @@
 /** `torch.nn.Embedding` (PyTorch 2.1 signature, incl. `_weight` / `_freeze` and `from_pretrained`). */
-import { AssertionError, empty, no_grad, Parameter, type Tensor } from '@nncompat/core';
+import {
+  AssertionError, checkEmbeddingWeight, embeddingExtraRepr, embeddingPaddingIdx, empty, no_grad, Parameter, type Tensor,
+} from '@nncompat/core';
 import * as F from '../../functional/index.js';
 import { normal_ } from '../../init/index.js';
 import { bindArgs, type Factory, factoryOf, type WithKw } from './layers-util/args.js';
@@ -59,16 +61,7 @@ export class Embedding extends Module {
     const factory = factoryOf(o);
     this.num_embeddings = num_embeddings;
     this.embedding_dim = embedding_dim;
-    let padding_idx = o.padding_idx ?? null;
-    if (padding_idx !== null) {
-      if (padding_idx > 0) {
-        if (!(padding_idx < num_embeddings)) throw new AssertionError('Padding_idx must be within num_embeddings');
-      } else if (padding_idx < 0) {
-        if (!(padding_idx >= -num_embeddings)) throw new AssertionError('Padding_idx must be within num_embeddings');
-        padding_idx = num_embeddings + padding_idx;
-      }
-    }
-    this.padding_idx = padding_idx;
+    this.padding_idx = embeddingPaddingIdx(o.padding_idx ?? null, num_embeddings);
     this.max_norm = o.max_norm ?? null;
     this.norm_type = o.norm_type ?? 2;
     this.scale_grad_by_freq = o.scale_grad_by_freq ?? false;
@@ -78,9 +71,7 @@ export class Embedding extends Module {
       this.weight = new Parameter(empty([num_embeddings, embedding_dim], factory), !(o._freeze ?? false));
       this.reset_parameters();
     } else {
-      if (w.shape.length !== 2 || w.shape[0] !== num_embeddings || w.shape[1] !== embedding_dim) {
-        throw new AssertionError('Shape of weight does not match num_embeddings and embedding_dim');
-      }
+      checkEmbeddingWeight(w, num_embeddings, embedding_dim);
       this.weight = new Parameter(w, !(o._freeze ?? false));
     }
   }
@@ -103,13 +94,7 @@ export class Embedding extends Module {
   }
 
   override extra_repr(): string {
-    let s = `${this.num_embeddings}, ${this.embedding_dim}`;
-    if (this.padding_idx !== null) s += `, padding_idx=${this.padding_idx}`;
-    if (this.max_norm !== null) s += `, max_norm=${pyFloat(this.max_norm)}`;
-    if (this.norm_type !== 2) s += `, norm_type=${pyFloat(this.norm_type)}`;
-    if (this.scale_grad_by_freq) s += ', scale_grad_by_freq=True';
-    if (this.sparse) s += ', sparse=True';
-    return s;
+    return embeddingExtraRepr(this, pyFloat);
   }
 
   /**
