@@ -138,6 +138,18 @@ function traceCall(step: (...inputs: Tensor[]) => StepResult, inputs: readonly T
   return { tracer, draws, body, result };
 }
 
+/** The first few values of a snapshot, for error messages. */
+function preview(v: HostArray): string {
+  const head = Array.from(v.subarray(0, 4) as ArrayLike<number>, (n) => Number(n).toPrecision(4));
+  return `[${head.join(', ')}${v.length > 4 ? ', …' : ''}]`;
+}
+
+/** The stack frames of a trace-time stack that are not this package's or core's dispatch. */
+function userFrames(stack: string): string {
+  const frames = stack.split('\n').slice(1).filter((l) => !/backend-onnxruntime|\/core\/(dist|src)\/(tensor|ops\/elementwise)/.test(l));
+  return frames.slice(0, 6).join('\n');
+}
+
 function sameSnapshot(a: External, b: External): boolean {
   if (a.dtype !== b.dtype || a.snapshot.length !== b.snapshot.length) return false;
   for (let i = 0; i < a.snapshot.length; i++) if (!Object.is(a.snapshot[i], b.snapshot[i])) return false;
@@ -196,9 +208,9 @@ function buildProgram(a: Trace, b: Trace, inputCount: number, options: CompileSt
       g.addInitializer(x.name, toBoundaryData(x.dtype, x.snapshot) as InitializerData, x.shape, boundary);
     } else {
       throw new TraceError(
-        `compileStep: the step reads a tensor of ${x.storage.length} element(s) made on the host during the call whose values change from call to call ` +
+        `compileStep: the step reads a tensor of ${x.storage.length} element(s) (${x.dtype.name}; first values ${preview(ea[i]!.snapshot)} on one call, ${preview(x.snapshot)} on the next) made on the host during the call whose values change from call to call ` +
           '(data built from .item()/.tolist(), state replaced each call instead of updated in place, or a random tensor drawn on another device and moved: ' +
-          "draw it on 'onnxruntime', as dropout of an onnxruntime tensor does); such a step cannot run as one graph",
+          "draw it on 'onnxruntime', as dropout of an onnxruntime tensor does); such a step cannot run as one graph. First read at:\n" + userFrames(x.origin),
       );
     }
   });

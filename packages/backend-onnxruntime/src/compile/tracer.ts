@@ -88,6 +88,8 @@ export interface External {
   readonly snapshot: HostArray;
   /** The graph input's shape: the first reader's view when it spans the storage densely, else flat. */
   readonly shape: readonly number[];
+  /** Where the trace first read it (a stack), for errors that must point at the code. */
+  readonly origin: string;
 }
 
 /** How the tracer treats storages it did not produce. */
@@ -194,7 +196,7 @@ export class Tracer implements KernelObserver {
     // Reshape into a graph output is a copy in onnxruntime).
     const shape = info.offset === 0 && numelOf(info.shape) === storage.length && isRowMajor(info) ? [...info.shape] : [storage.length];
     this.externalIndex.set(storage, this.externals.length);
-    this.externals.push({ storage, dtype, name, snapshot: storage.slice() as HostArray, shape });
+    this.externals.push({ storage, dtype, name, snapshot: storage.slice() as HostArray, shape, origin: new Error().stack ?? '' });
     // Externals cross in the boundary type (int64 as float64, like every kernel feed): cast inside.
     const want = ONNX_TYPE[dtype.name];
     const value = boundaryOf(dtype).onnxType === want ? name : this.g.addNode('Cast', [name], [`${name}_typed`], { to: { i: want } })[0]!;
@@ -279,6 +281,12 @@ export class Tracer implements KernelObserver {
     }
     this.values.set(storage, { name: next, shape: base.shape, traced: true });
     this.written.add(storage);
+  }
+
+  /** An in-place write is about to run: a target the trace has not seen is recorded with its old value. */
+  beforeUnplanned(kernel: string, args: KernelArgs<HostArray>): void {
+    if (this.failure || kernel !== 'Assign') return;
+    this.valueOf(args.inputs['dst'] as TensorInfo<HostArray>);
   }
 
   unplanned(kernel: string, args: KernelArgs<HostArray>, results: readonly KernelResult<HostArray>[]): void {

@@ -78,6 +78,8 @@ export interface KernelObserver {
   planned(kernel: string, plan: OpPlan, fed: readonly Fed[], results: readonly KernelResult<HostArray>[]): void;
   /** A kernel ran on the reference code (no graph form). */
   unplanned(kernel: string, args: KernelArgs<HostArray>, results: readonly KernelResult<HostArray>[]): void;
+  /** A kernel is about to run on the reference code (an in-place write: its target's old value is still there). */
+  beforeUnplanned?(kernel: string, args: KernelArgs<HostArray>): void;
 }
 
 let observer: KernelObserver | null = null;
@@ -122,6 +124,7 @@ export function runReference(kernel: string, args: KernelArgs<HostArray>): Kerne
   for (const t of infos) checkNotStale(t.storage);
   const dtypes = infos.map((t) => t.dtype.name);
   noteReference(kernel, dtypes[0] ?? 'none');
+  observer?.beforeUnplanned?.(kernel, args);
   const r = f({ ...args, backend: getBackend(REFERENCE_BACKEND) }) as KernelResult<HostArray> | KernelResult<HostArray>[] | void;
   observer?.unplanned(kernel, args, asList(r));
   return r;

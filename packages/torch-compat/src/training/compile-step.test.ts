@@ -12,8 +12,8 @@ import { Module } from '../nn/modules/module.js';
 import { Adam, AdamW } from '../optim/adam.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import { SGD } from '../optim/sgd.js';
-import { mlpProblem } from './models.test-helpers.js';
-import { fixtureValues, FLOOR, loadTrajectories, maxRelErr, stateDictValues, tolerance } from './trajectory.test-helpers.js';
+import { cnnProblem, lstmProblem, mlpProblem, transformerProblem } from './models.test-helpers.js';
+import { fixtureValues, FLOOR, loadTrajectories, maxRelErr, type Problem, stateDictValues, tolerance } from './trajectory.test-helpers.js';
 
 class Net extends Module {
   declare fc1: Linear;
@@ -141,31 +141,39 @@ describe('compileStep on torch-compat modules and optimizers', () => {
     train.dispose();
   });
 
-  it("PyTorch's 20-step MLP-with-dropout trajectories (fixtures/training/mlp_dropout.json) replayed through compileStep on onnxruntime", () => {
-    const fx = loadTrajectories('mlp_dropout');
-    for (const c of fx.cases) {
-      manual_seed(fx.seed);
-      const { model, x, y } = mlpProblem(0.25);
-      model.to('onnxruntime');
-      const o = new SGD(model.parameters(), { ...(c.kwargs as { lr: number }) });
-      const train = compileStep((xb: Tensor, yb: Tensor) => {
-        o.zero_grad();
-        const loss = F.cross_entropy((model as unknown as (t: Tensor) => Tensor)(xb), yb);
-        loss.backward();
-        o.step();
-        return loss;
-      });
-      const [xo, yo] = [x.to('onnxruntime'), y.to('onnxruntime')];
-      const losses = Array.from({ length: fx.steps }, () => train(xo, yo).item() as number);
-      expect(train.compiledCalls).toBe(fx.steps - 3);
-      expect(maxRelErr(losses, c.losses, FLOOR), `${JSON.stringify(c.kwargs)} losses`).toBeLessThanOrEqual(tolerance(c.rounding_spread.losses));
-      const final = stateDictValues(model);
-      for (const [k, t] of c.final) {
-        expect(maxRelErr(final.get(k)!, fixtureValues(t), FLOOR), `${JSON.stringify(c.kwargs)} final ${k}`).toBeLessThanOrEqual(tolerance(c.rounding_spread.final[k]!));
+  // PyTorch's 20-step trajectories (fixtures/training/*.json, the SGD cases) replayed with every
+  // step compiled: the same tolerance as the eager replays (1e-5 plus PyTorch's own rounding spread).
+  const problems: [string, () => Problem][] = [
+    ['mlp', () => mlpProblem()], ['mlp_dropout', () => mlpProblem(0.25)], ['cnn', cnnProblem], ['lstm', lstmProblem], ['transformer', transformerProblem],
+  ];
+  for (const [name, problem] of problems) {
+    it(`PyTorch's ${name} trajectories (SGD cases) replayed through compileStep on onnxruntime`, () => {
+      const fx = loadTrajectories(name);
+      const lossFn = fx.loss === 'cross_entropy' ? F.cross_entropy : F.mse_loss;
+      for (const c of fx.cases.filter((k) => k.optim === 'SGD')) {
+        manual_seed(fx.seed);
+        const { model, x, y } = problem();
+        model.to('onnxruntime');
+        const o = new SGD(model.parameters(), { ...(c.kwargs as { lr: number }) });
+        const train = compileStep((xb: Tensor, yb: Tensor) => {
+          o.zero_grad();
+          const loss = lossFn((model as unknown as (t: Tensor) => Tensor)(xb), yb);
+          loss.backward();
+          o.step();
+          return loss;
+        });
+        const [xo, yo] = [x.to('onnxruntime'), y.to('onnxruntime')];
+        const losses = Array.from({ length: fx.steps }, () => train(xo, yo).item() as number);
+        expect(train.compiledCalls).toBe(fx.steps - 3);
+        expect(maxRelErr(losses, c.losses, FLOOR), `${JSON.stringify(c.kwargs)} losses`).toBeLessThanOrEqual(tolerance(c.rounding_spread.losses));
+        const final = stateDictValues(model);
+        for (const [k, t] of c.final) {
+          expect(maxRelErr(final.get(k)!, fixtureValues(t), FLOOR), `${JSON.stringify(c.kwargs)} final ${k}`).toBeLessThanOrEqual(tolerance(c.rounding_spread.final[k]!));
+        }
+        train.dispose();
       }
-      train.dispose();
-    }
-  });
+    });
+  }
 
   it("refuses Adam's host-computed bias correction with a TraceError; the refused call still applies, later ones raise", () => {
     const opt = (m: Module) => new Adam(m.parameters(), { lr: 1e-3 });
