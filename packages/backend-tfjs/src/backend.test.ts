@@ -2,8 +2,8 @@
 // memory over many training steps, an autograd MLP step matching the reference, coverage.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getBackend, kernels, randn, RuntimeError, tidy } from '@nncompat/core';
-import { mlpSetup, mlpStep } from '@nncompat/core/testing';
+import { getBackend, kernels, randn, tidy } from '@nncompat/core';
+import { checkDeviceMixRefused, checkMoveRoundTrip, mlpSetup, mlpStep } from '@nncompat/core/testing';
 import { kernelCoverage, ready } from './index.js';
 
 beforeAll(async () => {
@@ -13,21 +13,11 @@ beforeAll(async () => {
 
 describe.each(['tfjs', 'tfjs-cpu'])('%s backend', (backend) => {
   it('moves tensors with .to() and back, differentiably', () => {
-    const a = randn(3, 4).requires_grad_();
-    const t = a.to(backend);
-    expect(t.device).toBe(backend);
-    const back = t.mul(2).to('cpu');
-    expect(back.device).toBe('cpu');
-    expect(back.tolist()).toEqual(a.mul(2).tolist());
-    back.sum().backward();
-    expect(a.grad!.tolist()).toEqual(a.mul(0).add(2).tolist());
+    checkMoveRoundTrip(backend);
   });
 
   it('refuses to mix devices in one op, as PyTorch does', () => {
-    const a = randn(2).to(backend);
-    const b = randn(2);
-    expect(() => a.add(b)).toThrow(RuntimeError);
-    expect(() => a.add(b)).toThrow(`Expected all tensors to be on the same device, but found at least two devices, ${backend} and cpu!`);
+    checkDeviceMixRefused(backend);
   });
 
   it('keeps tf.memory() flat over 2,000 MLP training steps under tidy', () => {

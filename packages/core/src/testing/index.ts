@@ -18,3 +18,4 @@ export * from './browser-safe.js';
 export * from './mlp.js';
 export * from './timing.js';
 export * from './prng.js';
+export * from './device-moves.js';
