@@ -22,3 +22,4 @@ export {
 } from './state-dict.js';
 export { renumberStore, insertShifting, appendNumbered, getOrKeyError, deleteOrKeyError } from './container-store.js';
 export { embeddingPaddingIdx, checkEmbeddingWeight, embeddingExtraRepr, type EmbeddingLike } from './embedding.js';
+export { registerRnnWeights, type RnnWeightLayout, type RnnWeightsOwner } from './rnn-weights.js';

@@ -4,6 +4,7 @@ import '../index.js';
 import { ModuleBase } from './module-base.js';
 import { addIndent, moduleRepr } from './module-repr.js';
 import { Parameter } from './parameter.js';
+import { registerRnnWeights } from './rnn-weights.js';
 import { checkEmbeddingWeight, embeddingExtraRepr, embeddingPaddingIdx } from './embedding.js';
 import { collectUnexpectedKeys, localMetadataFor, persistentMembers, raiseLoadErrors, stateDictCopy } from './state-dict.js';
 
@@ -56,5 +57,25 @@ describe('module helpers', () => {
     expect(() => checkEmbeddingWeight(zeros(3, 2), 3, 3)).toThrow('Shape of weight does not match num_embeddings and embedding_dim');
     const m = { num_embeddings: 10, embedding_dim: 3, padding_idx: 0, max_norm: 1, norm_type: 2, scale_grad_by_freq: false, sparse: true };
     expect(embeddingExtraRepr(m, (v) => `${v}.0`)).toBe('10, 3, padding_idx=0, max_norm=1.0, sparse=True');
+  });
+  it('registerRnnWeights registers PyTorch\'s names and shapes in order', () => {
+    class R extends ModuleBase {
+      declare _flat_weights_names: string[];
+      declare _all_weights: string[][];
+      register_parameter(name: string, p: Parameter): void {
+        this._parameters.set(name, p);
+      }
+    }
+    const r = new R();
+    registerRnnWeights(r, { input_size: 2, hidden_size: 3, gate_size: 12, num_layers: 2, bidirectional: true, bias: false }, (s) => new Parameter(zeros(...s)));
+    expect(r._all_weights).toEqual([
+      ['weight_ih_l0', 'weight_hh_l0'], ['weight_ih_l0_reverse', 'weight_hh_l0_reverse'],
+      ['weight_ih_l1', 'weight_hh_l1'], ['weight_ih_l1_reverse', 'weight_hh_l1_reverse'],
+    ]);
+    expect([...r._parameters].map(([k, p]) => `${k}:${p!.shape.join('x')}`)).toEqual([
+      'weight_ih_l0:12x2', 'weight_hh_l0:12x3', 'weight_ih_l0_reverse:12x2', 'weight_hh_l0_reverse:12x3',
+      'weight_ih_l1:12x6', 'weight_hh_l1:12x3', 'weight_ih_l1_reverse:12x6', 'weight_hh_l1_reverse:12x3',
+    ]);
+    expect(r._flat_weights_names).toHaveLength(8);
   });
 });

@@ -8,7 +8,7 @@
  * `num_layers` are positive, `dropout` stored as a float, GRU refuses a `proj_size` argument.
  * `proj_size > 0` (OneFlow's projected LSTM) is not implemented.
  */
-import { NotImplementedError, rand, ValueError, type DType } from '@nncompat/core';
+import { NotImplementedError, rand, registerRnnWeights, ValueError, type DType } from '@nncompat/core';
 import { GRU as TorchGRU, LSTM as TorchLSTM } from '@nncompat/torch-compat/nn';
 import { asFlow, type Tensor } from '../tensor/tensor.js';
 import { Module } from './module.js';
@@ -84,22 +84,11 @@ export abstract class RNNBase extends Module {
     if (proj_size >= hidden_size) throw new ValueError('proj_size has to be smaller than hidden_size');
     if (proj_size > 0) throw new NotImplementedError('LSTM with proj_size > 0 is not implemented in nncompat');
     const gate = mode === 'LSTM' ? 4 * hidden_size : mode === 'GRU' ? 3 * hidden_size : hidden_size;
-    const dirs = this.bidirectional ? 2 : 1;
     const dt = opts.dtype ? { dtype: opts.dtype } : {};
-    this._flat_weights_names = [];
-    this._all_weights = [];
-    for (let layer = 0; layer < num_layers; layer++) {
-      for (let direction = 0; direction < dirs; direction++) {
-        const layerInput = layer === 0 ? input_size : hidden_size * dirs;
-        const shapes: [string, number[]][] = [['weight_ih', [gate, layerInput]], ['weight_hh', [gate, hidden_size]]];
-        if (bias) shapes.push(['bias_ih', [gate]], ['bias_hh', [gate]]);
-        const suffix = direction === 1 ? '_reverse' : '';
-        const names = shapes.map(([base]) => `${base}_l${layer}${suffix}`);
-        shapes.forEach(([, shape], i) => this.register_parameter(names[i]!, new Parameter(asFlow(rand(shape, dt)))));
-        this._flat_weights_names.push(...names);
-        this._all_weights.push(names);
-      }
-    }
+    registerRnnWeights(
+      this, { input_size, hidden_size, gate_size: gate, num_layers, bidirectional: this.bidirectional, bias },
+      (shape) => new Parameter(asFlow(rand(shape, dt))),
+    );
     this._flat_weights = this.flatWeights();
     this.reset_parameters();
   }

@@ -6,7 +6,9 @@
  * written with core ops (the input projection of all steps in one matmul), so autograd gives
  * the gradients of every weight.
  */
-import { cat, empty, NotImplementedError, Parameter, RuntimeError, stack, type Tensor, ValueError, zeros } from '@nncompat/core';
+import {
+  cat, empty, NotImplementedError, Parameter, registerRnnWeights, RuntimeError, stack, type Tensor, ValueError, zeros,
+} from '@nncompat/core';
 import * as F from '../../functional/index.js';
 import { uniform_ } from '../../init/index.js';
 import { warn } from '../../utils/warn.js';
@@ -62,7 +64,6 @@ export abstract class RNNBase extends Module {
     this.dropout = dropout;
     this.bidirectional = o.bidirectional ?? false;
     this.proj_size = o.proj_size ?? 0;
-    const numDirections = this.bidirectional ? 2 : 1;
     if (typeof dropout !== 'number' || !(dropout >= 0 && dropout <= 1)) {
       throw new ValueError('dropout should be a number in range [0, 1] representing the probability of an element being zeroed');
     }
@@ -76,27 +77,10 @@ export abstract class RNNBase extends Module {
     if (this.proj_size >= hidden_size) throw new ValueError('proj_size has to be smaller than hidden_size');
     if (this.proj_size !== 0) throw new NotImplementedError('LSTM with proj_size > 0 is not implemented');
     const gateSize = mode === 'LSTM' ? 4 * hidden_size : 3 * hidden_size;
-    this._flat_weights_names = [];
-    this._all_weights = [];
-    for (let layer = 0; layer < num_layers; layer++) {
-      for (let direction = 0; direction < numDirections; direction++) {
-        const layerInput = layer === 0 ? input_size : hidden_size * numDirections;
-        const params: [string, number[]][] = [
-          ['weight_ih', [gateSize, layerInput]],
-          ['weight_hh', [gateSize, hidden_size]],
-        ];
-        if (this.bias) params.push(['bias_ih', [gateSize]], ['bias_hh', [gateSize]]);
-        const suffix = direction === 1 ? '_reverse' : '';
-        const names: string[] = [];
-        for (const [base, shape] of params) {
-          const name = `${base}_l${layer}${suffix}`;
-          this.register_parameter(name, new Parameter(empty(shape, factory)));
-          names.push(name);
-        }
-        this._flat_weights_names.push(...names);
-        this._all_weights.push(names);
-      }
-    }
+    registerRnnWeights(
+      this, { input_size, hidden_size, gate_size: gateSize, num_layers, bidirectional: this.bidirectional, bias: this.bias },
+      (shape) => new Parameter(empty(shape, factory)),
+    );
     this.reset_parameters();
   }
 
