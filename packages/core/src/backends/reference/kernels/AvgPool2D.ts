@@ -9,16 +9,13 @@ import { AvgPool2D } from '../../../kernels/names.js';
 import { REFERENCE } from '../backend.js';
 import { computeArray, finish, gatherDense } from '../strided.js';
 import { input } from './common.impl.js';
-import { avgOptions, forEachAvgWindow, poolOutSize, poolParams } from './pool.impl.js';
+import { avgOptions, forEachAvgWindow, planesOf, poolOutSize, poolParams } from './pool.impl.js';
 
 function avgPool2d(args: KernelArgs<HostArray>): KernelResult<HostArray> {
   const x = input(args, 'x');
   const p = poolParams(args.attrs);
   const opts = avgOptions(args.attrs);
-  const nd = x.shape.length;
-  const h = x.shape[nd - 2]!;
-  const w = x.shape[nd - 1]!;
-  const planes = x.shape.slice(0, nd - 2).reduce((a, b) => a * b, 1);
+  const { h, w, lead, planes } = planesOf(x.shape);
   const oh = poolOutSize(h, p.kh, p.sh, p.ph, 1, p.ceilMode);
   const ow = poolOutSize(w, p.kw, p.sw, p.pw, 1, p.ceilMode);
   const src = gatherDense(x);
@@ -35,7 +32,7 @@ function avgPool2d(args: KernelArgs<HostArray>): KernelResult<HostArray> {
       out[oBase + o] = sum / divisor;
     });
   }
-  return finish(x.dtype, out, [...x.shape.slice(0, nd - 2), oh, ow]);
+  return finish(x.dtype, out, [...lead, oh, ow]);
 }
 
 /** Registration of AvgPool2D on the reference backend. */

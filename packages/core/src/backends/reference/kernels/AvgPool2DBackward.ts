@@ -10,7 +10,7 @@ import { AvgPool2DBackward } from '../../../kernels/names.js';
 import { REFERENCE } from '../backend.js';
 import { computeArray, finish, gatherDense } from '../strided.js';
 import { input, storageRounder } from './common.impl.js';
-import { avgOptions, forEachAvgWindow, poolParams } from './pool.impl.js';
+import { avgOptions, forEachAvgWindow, planesOf, poolParams } from './pool.impl.js';
 
 function avgPool2dBackward(args: KernelArgs<HostArray>): KernelResult<HostArray> {
   const dy = input(args, 'dy');
@@ -18,9 +18,7 @@ function avgPool2dBackward(args: KernelArgs<HostArray>): KernelResult<HostArray>
   const p = poolParams(args.attrs);
   const opts = avgOptions(args.attrs);
   const nd = x.shape.length;
-  const h = x.shape[nd - 2]!;
-  const w = x.shape[nd - 1]!;
-  const planes = x.shape.slice(0, nd - 2).reduce((a, b) => a * b, 1);
+  const { h, w, planes } = planesOf(x.shape);
   const oh = dy.shape[nd - 2]!;
   const ow = dy.shape[nd - 1]!;
   const g = gatherDense(dy);

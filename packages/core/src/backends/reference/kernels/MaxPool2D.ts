@@ -10,15 +10,12 @@ import { MaxPool2D } from '../../../kernels/names.js';
 import { REFERENCE } from '../backend.js';
 import { computeArray, finish, gatherDense } from '../strided.js';
 import { input } from './common.impl.js';
-import { poolOutSize, poolParams } from './pool.impl.js';
+import { planesOf, poolOutSize, poolParams } from './pool.impl.js';
 
 function maxPool2d(args: KernelArgs<HostArray>): KernelResult<HostArray>[] {
   const x = input(args, 'x');
   const p = poolParams(args.attrs);
-  const nd = x.shape.length;
-  const h = x.shape[nd - 2]!;
-  const w = x.shape[nd - 1]!;
-  const planes = x.shape.slice(0, nd - 2).reduce((a, b) => a * b, 1);
+  const { h, w, lead, planes } = planesOf(x.shape);
   const oh = poolOutSize(h, p.kh, p.sh, p.ph, p.dh, p.ceilMode);
   const ow = poolOutSize(w, p.kw, p.sw, p.pw, p.dw, p.ceilMode);
   const src = gatherDense(x);
@@ -53,7 +50,7 @@ function maxPool2d(args: KernelArgs<HostArray>): KernelResult<HostArray>[] {
       }
     }
   }
-  const shape = [...x.shape.slice(0, nd - 2), oh, ow];
+  const shape = [...lead, oh, ow];
   return [finish(x.dtype, out, shape), finish(int64, idx, shape)];
 }
 

@@ -112,13 +112,7 @@ export function binaryLoop(a: TensorInfo, b: TensorInfo, outShape: readonly numb
 
 /** out = expr(x) over x's shape, written as `outDtype`. */
 export function unaryLoop(x: TensorInfo, outDtype: DType, e: ScalarExpr): KernelResult<HostArray> {
-  const n = numelOf(x.shape);
-  const out = computeArray(outDtype, n);
-  const loop = compileUnary(e);
-  const xv = values(x);
-  if (isDense(x)) loop(out, xv, x.offset, n, null);
-  else loop(out, xv, 0, n, offsets(x.shape, x.strides, x.offset, x.shape));
-  return finish(outDtype, out, x.shape);
+  return finish(outDtype, copyLoop(x, outDtype, e), x.shape);
 }
 
 /** Copies a view into a fresh dense compute array of `outDtype`, converting by `e`. */

@@ -39,6 +39,13 @@ export function poolParams(attrs: Readonly<Record<string, unknown>>): PoolParams
   return { kh, kw, sh, sw, ph, pw, dh, dw, ceilMode };
 }
 
+/** An input of shape (…, H, W) as planes: H, W, the leading dims and their product (the number of planes). */
+export function planesOf(shape: readonly number[]): { h: number; w: number; lead: number[]; planes: number } {
+  const nd = shape.length;
+  const lead = shape.slice(0, nd - 2);
+  return { h: shape[nd - 2]!, w: shape[nd - 1]!, lead, planes: lead.reduce((a, b) => a * b, 1) };
+}
+
 /** Average-pooling options: PyTorch's `count_include_pad` and `divisor_override`. */
 export interface AvgOptions {
   readonly countIncludePad: boolean;
