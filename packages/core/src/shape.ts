@@ -42,6 +42,16 @@ export function isDenseView(view: { readonly shape: readonly number[]; readonly 
   return isContiguousLayout(view.shape, view.strides);
 }
 
+/** Output shape of a reduction of `shape` over `axes` (normalized dims): reduced dims dropped, or kept as 1 with `keepdim`. */
+export function reducedShape(shape: readonly number[], axes: readonly number[], keepdim: boolean): number[] {
+  const r: number[] = [];
+  shape.forEach((d, i) => {
+    if (!axes.includes(i)) r.push(d);
+    else if (keepdim) r.push(1);
+  });
+  return r;
+}
+
 /**
  * Wraps a possibly negative dim into `[0, ndim)`, raising PyTorch's IndexError text otherwise.
  * Scalars accept dims -1 and 0, as in PyTorch.

@@ -3,7 +3,7 @@
  * reduced axes are walked by nested constant-bound loops (row-major, as the reference does).
  * Sum is compensated (Kahan), so float32 accumulation stays close to the reference's float64.
  */
-import { float32, kernels as K, numelOf, type HostArray, type TensorInfo } from '@nncompat/core';
+import { float32, kernels as K, numelOf, reducedShape, type HostArray, type TensorInfo } from '@nncompat/core';
 import { kernelSource, offsetExpr, splitIndex } from '../codegen.js';
 import { outputReason, type GpuKernelDef } from '../kernel.js';
 import { windowOf } from '../view.js';
@@ -16,16 +16,6 @@ const STEP: Readonly<Record<string, { init: string; step: string }>> = {
   [K.Max]: { init: 'let s = x[BASE];\n', step: 'if (v !== v) { s = v; }\nif (v > s) { s = v; }\n' },
   [K.Min]: { init: 'let s = x[BASE];\n', step: 'if (v !== v) { s = v; }\nif (v < s) { s = v; }\n' },
 };
-
-/** Output shape of a reduction over `axes`. */
-export function reducedShape(shape: readonly number[], axes: readonly number[], keepdim: boolean): number[] {
-  const r: number[] = [];
-  shape.forEach((d, i) => {
-    if (!axes.includes(i)) r.push(d);
-    else if (keepdim) r.push(1);
-  });
-  return r;
-}
 
 /**
  * Source reducing `x` over `axes`: `init` declares the accumulator `s`, `step` folds element

@@ -1,22 +1,12 @@
 /** Shared body of Sum, Prod, Max and Min on tfjs (axes normalized and sorted by core). */
 import * as tf from '@tensorflow/tfjs';
-import type { DType } from '@nncompat/core';
+import { reducedShape, type DType } from '@nncompat/core';
 import { tfDtype, wrapNarrow } from '../dtypes.js';
 import type { TfKernelArgs, TfKernelDef, TfOut } from '../kernel.js';
 import { numel } from './common.js';
 
 type Reducer = 'sum' | 'prod' | 'max' | 'min';
 const INIT: Record<Reducer, number> = { sum: 0, prod: 1, max: -Infinity, min: Infinity };
-
-/** Output shape of a reduction over `axes`. */
-export function reducedShape(shape: readonly number[], axes: readonly number[], keepdim: boolean): number[] {
-  const r: number[] = [];
-  shape.forEach((d, i) => {
-    if (!axes.includes(i)) r.push(d);
-    else if (keepdim) r.push(1);
-  });
-  return r;
-}
 
 function reduce(k: TfKernelArgs, op: Reducer): TfOut {
   const info = k.info('x');

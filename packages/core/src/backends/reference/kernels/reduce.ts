@@ -2,7 +2,7 @@
 import type { KernelConfig, TensorInfo } from '../../../backend/types.js';
 import type { DType, HostArray } from '../../../dtype.js';
 import * as K from '../../../kernels/names.js';
-import { numelOf } from '../../../shape.js';
+import { numelOf, reducedShape } from '../../../shape.js';
 import { REFERENCE } from '../backend.js';
 import { computeArray, finish, isDense, offsets, values } from '../strided.js';
 import { castFn } from './copy.js';
@@ -15,17 +15,6 @@ const REDUCERS: Record<string, Reducer> = {
   [K.Max]: { init: -Infinity, step: (a, v) => (v !== v || a !== a ? NaN : v > a ? v : a) },
   [K.Min]: { init: Infinity, step: (a, v) => (v !== v || a !== a ? NaN : v < a ? v : a) },
 };
-
-/** Output shape of a reduction over `axes`. */
-export function reducedShape(shape: readonly number[], axes: readonly number[], keepdim: boolean): number[] {
-  const r: number[] = [];
-  shape.forEach((d, i) => {
-    if (axes.includes(i)) {
-      if (keepdim) r.push(1);
-    } else r.push(d);
-  });
-  return r;
-}
 
 /**
  * Walks `x` with the kept axes outermost and the reduced axes innermost, so every run of
