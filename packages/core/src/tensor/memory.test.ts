@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { afterAll, beforeAll } from 'vitest';
-import { manual_seed, memory, no_grad, randn, tidy, trackMemory, type Tensor } from '../index.js';
+import { memory, tidy, trackMemory } from '../index.js';
+import { mlpSetup, mlpStep, type MlpProblem } from '../testing/mlp.js';
 
 beforeAll(() => trackMemory(true));
 afterAll(() => trackMemory(false));
 
-/** A 2-layer MLP step: forward, MSE loss, backward, SGD update in place. */
-function step(params: Tensor[], x: Tensor, y: Tensor): number {
-  const [w1, b1, w2, b2] = params as [Tensor, Tensor, Tensor, Tensor];
-  const h = x.mm(w1).add(b1).relu();
-  const loss = h.mm(w2).add(b2).sub(y).pow(2).mean();
-  loss.backward();
-  no_grad(() => {
-    for (const p of params) {
-      p.sub_(p.grad!.mul(0.01));
-      p.grad!.zero_();
-    }
-  });
-  return loss.item() as number;
-}
-
-function setup(): { params: Tensor[]; x: Tensor; y: Tensor } {
-  manual_seed(0);
-  const params = [randn(4, 16), randn(16), randn(16, 1), randn(1)].map((p) => p.mul(0.1).requires_grad_());
-  return { params, x: randn(8, 4), y: randn(8, 1) };
-}
+// The backend tests' MLP problem on the reference backend ('cpu').
+const step = mlpStep;
+const setup = (): MlpProblem => mlpSetup('cpu');
 
 async function collect(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;

@@ -1,4 +1,5 @@
 /** Finite-difference gradient checks in float64, like `torch.autograd.gradcheck`. */
+import { mulberry32 } from './prng.js';
 import { grad, no_grad, Tensor } from '../index.js';
 
 /** Options of `gradcheck` (torch.autograd.gradcheck's defaults). */
@@ -15,14 +16,8 @@ export interface GradcheckOptions {
 
 /** Deterministic uniform numbers in [-1, 1) (mulberry32), so failures reproduce. */
 function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  };
+  const u = mulberry32(seed);
+  return () => u() * 2 - 1;
 }
 
 function outputsOf(r: Tensor | readonly Tensor[]): Tensor[] {
