@@ -62,8 +62,22 @@ export const COPY_KERNELS: KernelConfig<HostArray>[] = [
       const src = inputs['src'] as TensorInfo<HostArray>;
       const n = numelOf(dst.shape);
       const d = dst.storage;
-      const half = dst.dtype.name === 'float16' || dst.dtype.name === 'bfloat16';
       const sameDtype = src.dtype === dst.dtype;
+      // The common in-place update (x.add_(y) writes a dense result into a dense x): a memcpy,
+      // and a fill for a broadcast scalar (fill_, zero_); same dtype, so raw bits are exact.
+      if (sameDtype && isDense(dst)) {
+        if (numelOf(src.shape) === n && isDense(src)) {
+          if (src.storage !== d || src.offset !== dst.offset) d.set(src.storage.subarray(src.offset, src.offset + n) as never, dst.offset);
+          markWritten(d);
+          return;
+        }
+        if (numelOf(src.shape) === 1) {
+          d.fill(src.storage[src.offset]! as never, dst.offset, dst.offset + n);
+          markWritten(d);
+          return;
+        }
+      }
+      const half = dst.dtype.name === 'float16' || dst.dtype.name === 'bfloat16';
       // Same dtype: copy raw elements (exact bits); otherwise convert through numbers.
       const sv = sameDtype ? src.storage : values(src);
       const enc = !sameDtype && half ? (dst.dtype.name === 'float16' ? floatToHalf : floatToBfloat16) : identity;
