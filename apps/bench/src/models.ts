@@ -131,4 +131,7 @@ def med(f, it, warmup=3):
     for _ in range(it):
         t = time.perf_counter(); f(); ts.append((time.perf_counter() - t) * 1e3)
     ts.sort(); return ts[len(ts) // 2]
+
+def best(f, it, rounds=3):
+    return min(med(f, it, 3 if r == 0 else 1) for r in range(rounds))
 `;

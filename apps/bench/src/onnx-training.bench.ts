@@ -3,14 +3,14 @@
  * `compileStep`: forward, cross-entropy, backward and the SGD update run as one onnxruntime
  * session, beside PyTorch in the same run (target: ratio ≤ 1.0). PyTorch runs single-threaded
  * (torch.set_num_threads(1)); onnxruntime with one thread and with its default pool. Times are
- * medians in ms; ratio = ours / PyTorch.
+ * the best of 3 rounds' medians in ms, on both sides; ratio = ours / PyTorch.
  */
 import '@nncompat/backend-onnxruntime';
 import { compileStep, type CompileStepOptions } from '@nncompat/backend-onnxruntime';
 import * as torch from '@nncompat/torch-compat';
 import * as F from '@nncompat/torch-compat/nn/functional';
 import { BenchCNN, BenchMLP, TORCH_MODELS, workload, type Workload } from './models.js';
-import { ratio, runTorch, timeMs } from './pytorch.js';
+import { bestOfRounds, ratio, ROUNDS, runTorch } from './pytorch.js';
 
 /** Median ms of one compiled train step (feed, run, write back, read the loss). */
 export interface OnnxTrainingTimes {
@@ -35,8 +35,8 @@ function timeStep(make: () => torch.nn.Module, inShape: readonly number[], batch
   const w = workload(make, inShape, batch, 'onnxruntime');
   const options: CompileStepOptions = threads === null ? {} : { session_options: { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' } };
   const run = compiledStep(w, options);
-  // The first three calls run eagerly (two of them traced); timeMs's warm-up covers them.
-  return timeMs(run, iters, 5);
+  // The first three calls run eagerly (two of them traced); the warm-up covers them.
+  return bestOfRounds(run, iters, ROUNDS, 5);
 }
 
 /** Times the compiled train steps. */
@@ -52,7 +52,7 @@ export function benchOnnxTraining(iters = 20): OnnxTrainingTimes {
 const TORCH_CODE = `${TORCH_MODELS}
 mlp_step, _ = workload(BenchMLP, (784,), 128)
 cnn_step, _ = workload(BenchCNN, (1, 28, 28), 64)
-print(json.dumps({"mlpTrainMs": med(mlp_step, 20), "cnnTrainMs": med(cnn_step, 20)}))
+print(json.dumps({"mlpTrainMs": best(mlp_step, 20), "cnnTrainMs": best(cnn_step, 20)}))
 `;
 
 export function printOnnxTraining(): void {

@@ -48,6 +48,20 @@ export function timeMs(fn: () => void, iters: number, warmup = 3): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** Rounds of {@link bestOfRounds}: the shared machine's load swings between seconds. */
+export const ROUNDS = 3;
+
+/**
+ * The lowest of `rounds` medians (each `timeMs(fn, iters)`): on a shared machine a neighbour's
+ * burst inflates a whole round, so the best round is the stable figure. The PyTorch snippets
+ * take the same best of rounds (`best(...)` in TORCH_MODELS), so ratios compare like with like.
+ */
+export function bestOfRounds(fn: () => void, iters: number, rounds = ROUNDS, warmup = 3): number {
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) best = Math.min(best, timeMs(fn, iters, r === 0 ? warmup : 1));
+  return best;
+}
+
 /** Formats a ratio line: ours / PyTorch (lower is better for times). */
 export function ratio(ours: number, theirs: number | null | undefined): string {
   return theirs ? (ours / theirs).toFixed(2) : 'n/a (no python3+torch)';

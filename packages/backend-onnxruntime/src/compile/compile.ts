@@ -8,7 +8,7 @@ import { setReadObserver } from '../backend.js';
 import { ONNX_TYPE } from '../exec/dtypes.js';
 import { ONNXRUNTIME, setKernelObserver } from '../exec/plan.js';
 import { OnnxModelSession } from '../model_session.js';
-import { withProductLayout } from '../exec/session_options.js';
+import { defaultIntraOpThreads, withProductLayout } from '../exec/session_options.js';
 import type { OrtSessionOptions } from '../ort/binding.js';
 import { encodeModel, type OnnxModel } from '../onnx/proto.js';
 import { elideOutputIdentities } from './elide_identities.js';
@@ -111,7 +111,7 @@ export function compile(
   options: CompileOptions = {},
 ): CompiledFunction {
   const { model, input_names, output_names, single } = traceToOnnx(fn, exampleInputs, options);
-  const session = new OnnxModelSession(model, withProductLayout(options.session_options ?? {}));
+  const session = new OnnxModelSession(model, withProductLayout(options.session_options ?? { intraOpNumThreads: defaultIntraOpThreads() }));
   const shapes = exampleInputs.map((t) => [...t.shape]);
   const dtypes = exampleInputs.map((t) => t.dtype.name);
   const run = (...inputs: Tensor[]): Tensor | Tensor[] => {

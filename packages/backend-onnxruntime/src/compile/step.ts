@@ -13,7 +13,7 @@ import { setReadObserver } from '../backend.js';
 import { boundaryOf, fromBoundaryData, toBoundaryData } from '../exec/dtypes.js';
 import { denseData } from '../exec/materialize.js';
 import { ONNXRUNTIME, setKernelObserver } from '../exec/plan.js';
-import { withProductLayout } from '../exec/session_options.js';
+import { defaultIntraOpThreads, withProductLayout } from '../exec/session_options.js';
 import { markStale } from '../exec/stale.js';
 import { encodeModel } from '../onnx/proto.js';
 import { OrtSession, type OrtSessionOptions, type OrtValue } from '../ort/binding.js';
@@ -25,7 +25,7 @@ import { Tracer, TraceError, type External } from './tracer.js';
 export interface CompileStepOptions {
   /** Opset of the default domain (default 17). */
   opset_version?: number;
-  /** Options of the session that runs the step (default: onnxruntime's thread count, no spinning). */
+  /** Options of the session that runs the step (default: onnxruntime's thread count, spin-waiting on). */
   session_options?: OrtSessionOptions;
   /**
    * Plain values the step uses besides tensors (learning rates, flags). Numbers a step reads are
@@ -89,11 +89,16 @@ interface Entry {
   refused: TraceError | null;
 }
 
+/**
+ * Every core, with onnxruntime's spin-waiting left on (its default): a step is one large graph
+ * called back to back, unlike the per-kernel sessions, which turn spinning off because they
+ * mostly wait between calls.
+ */
 const STEP_DEFAULT_OPTIONS: OrtSessionOptions = Object.freeze({
+  intraOpNumThreads: defaultIntraOpThreads(),
   interOpNumThreads: 1,
   executionMode: 'sequential',
   graphOptimizationLevel: 'all',
-  extra: { session: { intra_op: { allow_spinning: '0' } } },
 });
 
 function signatureOf(inputs: readonly Tensor[], guard: unknown): string {

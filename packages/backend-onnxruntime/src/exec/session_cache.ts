@@ -4,7 +4,7 @@
  * remembered too, so the check costs one failed session creation per signature.
  */
 import { OrtSession, type OrtSessionOptions } from '../ort/binding.js';
-import { withProductLayout } from './session_options.js';
+import { defaultIntraOpThreads, withProductLayout } from './session_options.js';
 
 /** Counters of the session cache (for tests and benchmarks). */
 export interface SessionCacheStats {
@@ -52,7 +52,7 @@ function defaultOptions(): OrtSessionOptions {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
   const threads = Number(env['NNCOMPAT_ORT_THREADS'] ?? '0');
   return withProductLayout({
-    intraOpNumThreads: Number.isInteger(threads) && threads >= 0 ? threads : 0,
+    intraOpNumThreads: Number.isInteger(threads) && threads > 0 ? threads : defaultIntraOpThreads(),
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',

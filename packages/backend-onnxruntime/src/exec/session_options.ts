@@ -6,7 +6,19 @@
  * The kernels emit the Transpose of A themselves (kernels/addmm.ts `gemmA`), so both fusions are
  * disabled; transB is fast in MLAS and is set by the kernels directly, so nothing is lost there.
  */
+import { availableParallelism } from 'node:os';
 import type { OrtSessionOptions } from '../ort/binding.js';
+
+/**
+ * The intra-op thread count for sessions that run big graphs: every core this process may use.
+ * Left at 0, onnxruntime picks the count itself and pins its threads to cores; given explicitly,
+ * the OS schedules them, so a thread can move off a core a neighbour on a shared machine is
+ * using. (Timings on this project's shared 2-core VM drift by ±30% between minutes, too much to
+ * show a difference either way.)
+ */
+export function defaultIntraOpThreads(): number {
+  return availableParallelism();
+}
 
 const DISABLED = ['GemmTransposeFusion', 'MatmulTransposeFusion'];
 
