@@ -65,3 +65,4 @@ export { ZipFormatError } from './serialization/zip/index.js';
 export { kernelCoverage, type BackendCoverage } from './backend/coverage.js';
 export { validationRead, inValidationRead } from './backend/validation-read.js';
 export { nodeFs, nodePath } from './utils/node.js';
+export { noteHostConstantChange, hostConstantEpoch } from './utils/host-constants.js';

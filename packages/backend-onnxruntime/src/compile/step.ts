@@ -8,7 +8,7 @@
  * optimizer state) are fed from their storages on every call, and those the step wrote in place
  * are written back, so eager and compiled calls can be mixed freely.
  */
-import { random, RuntimeError, Tensor, type DType, type HostArray } from '@nncompat/core';
+import { hostConstantEpoch, random, RuntimeError, Tensor, type DType, type HostArray } from '@nncompat/core';
 import { setReadObserver } from '../backend.js';
 import { boundaryOf, fromBoundaryData, toBoundaryData } from '../exec/dtypes.js';
 import { denseData } from '../exec/materialize.js';
@@ -28,9 +28,10 @@ export interface CompileStepOptions {
   /** Options of the session that runs the step (default: onnxruntime's thread count, spin-waiting on). */
   session_options?: OrtSessionOptions;
   /**
-   * Plain values the step uses besides tensors (learning rates, flags). Numbers a step reads are
-   * constants of its graph: when what `guard` returns changes (compared as JSON), the step is
-   * traced again. Example: `() => opt.param_groups.map((g) => g.lr)` with a learning-rate scheduler.
+   * Plain values the step uses besides tensors. Numbers a step reads are constants of its graph:
+   * when what `guard` returns changes (compared as JSON), the step is traced again. Optimizer
+   * hyperparameters need no guard: torch-compat's param groups report every write (an lr
+   * scheduler's step included) and compiled steps retrace after one. Example: `() => model.training`.
    */
   guard?: () => unknown;
 }
@@ -289,7 +290,15 @@ export function compileStep<R extends StepResult>(step: (...inputs: Tensor[]) =>
   const entries = new Map<string, Entry>();
   let compiledCalls = 0;
   let lastModel: Uint8Array | null = null;
+  let epoch = hostConstantEpoch();
   const run = (...inputs: Tensor[]): R => {
+    // A changed optimizer hyperparameter (noted by torch-compat's param groups) invalidates
+    // every graph: they hold the old value as a constant.
+    if (hostConstantEpoch() !== epoch) {
+      for (const e of entries.values()) e.program?.session.dispose();
+      entries.clear();
+      epoch = hostConstantEpoch();
+    }
     const key = signatureOf(inputs, options.guard?.());
     let e = entries.get(key);
     if (!e) entries.set(key, (e = { calls: 0, first: null, program: null, refused: null }));

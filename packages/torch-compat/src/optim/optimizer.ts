@@ -3,7 +3,7 @@
  * `zero_grad(set_to_none=True)`, and `state_dict` / `load_state_dict` in PyTorch's layout
  * (state keyed by integer parameter index, groups listing those indices under `params`).
  */
-import { enable_grad, KeyError, type Tensor, Tensor as TensorClass, ValueError } from '@nncompat/core';
+import { enable_grad, KeyError, noteHostConstantChange, type Tensor, Tensor as TensorClass, ValueError } from '@nncompat/core';
 import { pyFloatRepr } from '../python.js';
 
 /** A hyperparameter value of a param group (numbers, flags, `betas` tuples, `foreach: null`, …). */
@@ -52,6 +52,23 @@ function typeNameOf(x: unknown): string {
   if (Array.isArray(x)) return 'list';
   if (x instanceof Set) return 'set';
   return typeof x === 'object' ? (x as object).constructor.name : typeof x;
+}
+
+/**
+ * A param group whose writes are reported to core (`noteHostConstantChange`): compiled steps bake
+ * hyperparameters into their graphs and retrace when one changes (an lr scheduler's step).
+ */
+function observedGroup(group: ParamGroup): ParamGroup {
+  return new Proxy(group, {
+    set(target, key, value: unknown) {
+      if (!Object.is(Reflect.get(target, key), value)) noteHostConstantChange();
+      return Reflect.set(target, key, value);
+    },
+    deleteProperty(target, key) {
+      noteHostConstantChange();
+      return Reflect.deleteProperty(target, key);
+    },
+  });
 }
 
 /**
@@ -119,7 +136,8 @@ export abstract class Optimizer {
     const seen = new Set<Tensor>();
     for (const g of this.param_groups) for (const t of g.params) seen.add(t);
     if (params.some((t) => seen.has(t))) throw new ValueError('some parameters appear in more than one parameter group');
-    this.param_groups.push(ordered);
+    this.param_groups.push(observedGroup(ordered));
+    noteHostConstantChange();
   }
 
   /**
@@ -225,8 +243,9 @@ export abstract class Optimizer {
     this.param_groups = groups.map((g, i) => {
       const ng: ParamGroup = { params: g.params };
       for (const [k, v] of Object.entries(saved[i]!)) if (k !== 'params') ng[k] = Array.isArray(v) ? Object.freeze([...v]) : (v as HyperValue);
-      return ng;
+      return observedGroup(ng);
     });
+    noteHostConstantChange();
   }
 
   /** Python's `repr(optimizer)`: the class name and each group's options in sorted order. */

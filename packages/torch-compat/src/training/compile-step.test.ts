@@ -11,6 +11,7 @@ import { Linear } from '../nn/modules/linear.js';
 import { Module } from '../nn/modules/module.js';
 import { Adam, AdamW } from '../optim/adam.js';
 import type { Optimizer } from '../optim/optimizer.js';
+import { StepLR } from '../optim/lr_scheduler.js';
 import { SGD } from '../optim/sgd.js';
 import { cnnProblem, lstmProblem, mlpProblem, transformerProblem } from './models.test-helpers.js';
 import { fixtureValues, FLOOR, loadTrajectories, maxRelErr, type Problem, stateDictValues, tolerance } from './trajectory.test-helpers.js';
@@ -56,7 +57,7 @@ function trainer(make: Make, opt: (m: Module) => Optimizer) {
     o.step();
     return loss;
   };
-  return { model, step };
+  return { model, step, opt: o };
 }
 
 function batches(n: number, shape: number[], classes: number): [Tensor, Tensor][] {
@@ -174,6 +175,27 @@ describe('compileStep on torch-compat modules and optimizers', () => {
       }
     });
   }
+
+  it('an lr scheduler needs no guard: param-group writes retrace the compiled step, which follows the eager run', () => {
+    const data = batches(15, [10, 12], 5);
+    const run = (compiled: boolean): { losses: number[]; compiledCalls: number } => {
+      const t = trainer(() => new Net() as Module & ((x: Tensor) => Tensor), (m) => new SGD(m.parameters(), { lr: 0.1, momentum: 0.9 }));
+      const sched = new StepLR(t.opt, 5, { gamma: 0.1 });
+      const train = compiled ? compileStep(t.step) : t.step;
+      const losses = data.map(([x, y]) => {
+        const l = train(x, y).item() as number;
+        sched.step();
+        return l;
+      });
+      const compiledCalls = compiled ? (train as ReturnType<typeof compileStep>).compiledCalls : 0;
+      return { losses, compiledCalls };
+    };
+    const eager = run(false);
+    const fast = run(true);
+    fast.losses.forEach((l, i) => expect(Math.abs(l - eager.losses[i]!)).toBeLessThanOrEqual(1e-5 * Math.abs(eager.losses[i]!)));
+    // Each lr lasts 5 calls: 1 eager + 2 traced + 2 compiled.
+    expect(fast.compiledCalls).toBe(6);
+  });
 
   it("refuses Adam's host-computed bias correction with a TraceError; the refused call still applies, later ones raise", () => {
     const opt = (m: Module) => new Adam(m.parameters(), { lr: 1e-3 });
