@@ -10,7 +10,7 @@
  */
 import { hostConstantEpoch, random, RuntimeError, Tensor, type DType, type HostArray } from '@nncompat/core';
 import { setReadObserver } from '../backend.js';
-import { boundaryOf, fromBoundaryData, toBoundaryData } from '../exec/dtypes.js';
+import { boundaryFeed, boundaryOf, fromBoundaryData, toBoundaryData } from '../exec/dtypes.js';
 import { denseData } from '../exec/materialize.js';
 import { ONNXRUNTIME, setKernelObserver } from '../exec/plan.js';
 import { defaultIntraOpThreads, withProductLayout } from '../exec/session_options.js';
@@ -229,7 +229,7 @@ function buildProgram(a: Trace, b: Trace, inputCount: number, options: CompileSt
   });
   // Everything else this trace made is not updated by compiled calls.
   const returned = new Set(outs.map((r) => r._storage.handle as HostArray));
-  markStale([...t.created].filter((s) => !returned.has(s) && t.externalOf(s) < 0));
+  markStale([...t.created].filter((s) => !returned.has(s)));
   const model = encodeModel(elideOutputIdentities(g.toModel()));
   const session = new OrtSession(model, withProductLayout(options.session_options ?? STEP_DEFAULT_OPTIONS));
   const form: Program['form'] = b.result === undefined ? 'none' : b.result instanceof Tensor ? 'one' : 'list';
@@ -241,14 +241,12 @@ function runProgram(p: Program, inputs: readonly Tensor[]): StepResult {
   const feeds: Record<string, OrtValue> = {};
   inputs.forEach((t, i) => {
     const info = { storage: t._storage.handle as HostArray, dtype: t.dtype, shape: t.shape, strides: t._strides, offset: t._offset };
-    feeds[p.inputNames[i]!] = { location: 'cpu', type: boundaryOf(t.dtype).ortType, dims: t.shape, data: toBoundaryData(t.dtype, denseData(info)) };
+    feeds[p.inputNames[i]!] = boundaryFeed(t.dtype, t.shape, denseData(info));
   });
-  for (const s of p.state) {
-    feeds[s.name] = { location: 'cpu', type: boundaryOf(s.dtype).ortType, dims: s.shape, data: toBoundaryData(s.dtype, s.storage) };
-  }
+  for (const s of p.state) feeds[s.name] = boundaryFeed(s.dtype, s.shape, s.storage);
   if (p.draws.length > 0) {
     const drawn = p.draws.map((d) => d());
-    for (const r of p.randomFeeds) feeds[r.name] = { location: 'cpu', type: boundaryOf(r.dtype).ortType, dims: r.shape, data: toBoundaryData(r.dtype, drawn[r.draw]!) };
+    for (const r of p.randomFeeds) feeds[r.name] = boundaryFeed(r.dtype, r.shape, drawn[r.draw]!);
   }
   const out = p.session.run(feeds);
   for (const w of p.writeBack) {
@@ -267,11 +265,13 @@ function runProgram(p: Program, inputs: readonly Tensor[]): StepResult {
  * optimizer state are read from and written back to their tensors on every call, so the model
  * stays usable eagerly (`state_dict`, evaluation, checkpoints).
  *
- * Rules: numbers the step uses are fixed at tracing (pass `guard` to retrace when they change);
- * tensors made inside the step and not returned (e.g. `.grad` with `zero_grad(set_to_none=True)`)
- * are not updated by compiled calls, and reading them raises; host reads inside the step
- * (`.item()`) and host-side randomness (dropout) cannot be compiled and raise TraceError. The
- * refused call has run eagerly; later calls of that signature raise the same error at once.
+ * Rules: numbers the step uses are constants of its graph: a write to an optimizer's param
+ * group (an lr scheduler) retraces by itself, other values need `guard`. Draws from the generator
+ * (dropout masks) are replayed on every call, as the eager step would draw them. Tensors made
+ * inside the step and not returned (e.g. `.grad` with `zero_grad(set_to_none=True)`) are not
+ * updated by compiled calls, and reading them raises. Host reads inside the step (`.item()`),
+ * draws that depend on tensor values and values that change from call to call raise TraceError;
+ * the refused call has run eagerly, and later calls of that signature raise the same error at once.
  *
  * @example
  * model.to('onnxruntime');
@@ -291,12 +291,15 @@ export function compileStep<R extends StepResult>(step: (...inputs: Tensor[]) =>
   let compiledCalls = 0;
   let lastModel: Uint8Array | null = null;
   let epoch = hostConstantEpoch();
+  const clear = (): void => {
+    for (const e of entries.values()) e.program?.session.dispose();
+    entries.clear();
+  };
   const run = (...inputs: Tensor[]): R => {
     // A changed optimizer hyperparameter (noted by torch-compat's param groups) invalidates
     // every graph: they hold the old value as a constant.
     if (hostConstantEpoch() !== epoch) {
-      for (const e of entries.values()) e.program?.session.dispose();
-      entries.clear();
+      clear();
       epoch = hostConstantEpoch();
     }
     const key = signatureOf(inputs, options.guard?.());
@@ -330,11 +333,6 @@ export function compileStep<R extends StepResult>(step: (...inputs: Tensor[]) =>
   return Object.defineProperties(run, {
     compiledCalls: { get: () => compiledCalls },
     model: { get: () => lastModel },
-    dispose: {
-      value: () => {
-        for (const e of entries.values()) e.program?.session.dispose();
-        entries.clear();
-      },
-    },
+    dispose: { value: clear },
   }) as CompiledStep<R>;
 }

@@ -9,7 +9,7 @@
  * traced value (`.item()`, a kernel falling back to the reference backend), makes the trace
  * fail: its result would be baked in.
  */
-import { inValidationRead, numelOf, type DType, type HostArray, type KernelArgs, type KernelResult, type Tensor, type TensorInfo } from '@nncompat/core';
+import { inValidationRead, isDenseView, numelOf, type DType, type HostArray, type KernelArgs, type KernelResult, type Tensor, type TensorInfo } from '@nncompat/core';
 import { boundaryOf, ONNX_TYPE } from '../exec/dtypes.js';
 import { emitPlan, type Fed, type KernelObserver, type OpPlan } from '../exec/plan.js';
 import { OnnxGraphBuilder, type InitializerData } from '../onnx/graph_builder.js';
@@ -50,17 +50,6 @@ function viewOffsets(info: TensorInfo): number[] {
     }
   }
   return out;
-}
-
-/** True when a view's strides are the row-major strides of its shape (size-1 dims ignored). */
-function isRowMajor(info: TensorInfo): boolean {
-  let expected = 1;
-  for (let d = info.shape.length - 1; d >= 0; d--) {
-    if (info.shape[d] === 1) continue;
-    if (info.strides[d] !== expected) return false;
-    expected *= info.shape[d]!;
-  }
-  return true;
 }
 
 /** The permutation that makes a view's strides contiguous, or null. */
@@ -116,7 +105,6 @@ export class Tracer implements KernelObserver {
   readonly nodeKernels: (string | undefined)[] = [];
   /** Externals in the order the function first read them (`externals: 'inputs'` only). */
   readonly externals: External[] = [];
-  private readonly externalIndex = new Map<HostArray, number>();
   /** Storages written in place (by Assign) during the trace. */
   readonly written = new Set<HostArray>();
   /** Storages the traced kernels produced. */
@@ -127,11 +115,6 @@ export class Tracer implements KernelObserver {
     this.g = new OnnxGraphBuilder(options.opsetVersion === undefined ? {} : { opsetVersion: options.opsetVersion });
     this.externalsAsInputs = options.externals === 'inputs';
     this.throwOnFail = options.throwOnFail ?? true;
-  }
-
-  /** The index of an external storage in {@link externals}, or -1. */
-  externalOf(storage: HostArray): number {
-    return this.externalIndex.get(storage) ?? -1;
   }
 
   /** The graph value currently holding a storage's contents (after any in-place writes). */
@@ -147,11 +130,8 @@ export class Tracer implements KernelObserver {
 
   /** Declares a graph input fed in `t`'s boundary type (int64 as float64), backed by `t`. */
   addBoundaryInput(name: string, t: Tensor): void {
-    const b = boundaryOf(t.dtype).onnxType;
-    this.g.addInput(name, b, t.shape);
-    const want = ONNX_TYPE[t.dtype.name];
-    const v = b === want ? name : this.g.addNode('Cast', [name], [`${name}_typed`], { to: { i: want } })[0]!;
-    this.values.set(t._storage.handle as HostArray, { name: v, shape: t.shape, traced: true });
+    this.g.addInput(name, boundaryOf(t.dtype).onnxType, t.shape);
+    this.values.set(t._storage.handle as HostArray, { name: this.fromBoundary(name, t.dtype), shape: t.shape, traced: true });
   }
 
   /** Declares graph output `name` holding `value` (of `dtype`, `shape`) in the boundary type. */
@@ -194,13 +174,15 @@ export class Tracer implements KernelObserver {
     const name = `state_${this.externals.length}`;
     // A parameter read whole keeps its shape, so its reads and its update need no Reshape (a
     // Reshape into a graph output is a copy in onnxruntime).
-    const shape = info.offset === 0 && numelOf(info.shape) === storage.length && isRowMajor(info) ? [...info.shape] : [storage.length];
-    this.externalIndex.set(storage, this.externals.length);
+    const shape = info.offset === 0 && numelOf(info.shape) === storage.length && isDenseView(info) ? [...info.shape] : [storage.length];
     this.externals.push({ storage, dtype, name, snapshot: storage.slice() as HostArray, shape, origin: new Error().stack ?? '' });
-    // Externals cross in the boundary type (int64 as float64, like every kernel feed): cast inside.
+    return { name: this.fromBoundary(name, dtype), shape, traced: false };
+  }
+
+  /** Graph input `name` of `dtype`, fed in its boundary type (int64 as float64, like every kernel feed), cast inside. */
+  private fromBoundary(name: string, dtype: DType): string {
     const want = ONNX_TYPE[dtype.name];
-    const value = boundaryOf(dtype).onnxType === want ? name : this.g.addNode('Cast', [name], [`${name}_typed`], { to: { i: want } })[0]!;
-    return { name: value, shape, traced: false };
+    return boundaryOf(dtype).onnxType === want ? name : this.g.addNode('Cast', [name], [`${name}_typed`], { to: { i: want } })[0]!;
   }
 
   /** The graph value of a (strided) view. */
@@ -269,7 +251,7 @@ export class Tracer implements KernelObserver {
     const n = numelOf(dst.shape);
     const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
     let next: string;
-    if (dst.offset === 0 && n === len && isRowMajor(dst)) {
+    if (dst.offset === 0 && n === len && isDenseView(dst)) {
       next = sameShape(dst.shape, base.shape) ? s : g.addNode('Reshape', [s, constInt64(g, base.shape)], [g.uniqueName('assigned')])[0]!;
     } else {
       // A partial write: scatter the view's elements into the flat storage.

@@ -7,6 +7,7 @@
  */
 import { bfloat16ToFloat, floatToBfloat16, float32, int32, type DType, type DTypeName, type HostArray } from '@nncompat/core';
 import { OnnxDataType, type OnnxDataTypeValue } from '../onnx/proto.js';
+import type { OrtValue } from '../ort/binding.js';
 
 /** The ONNX element type of a dtype inside a graph. */
 export const ONNX_TYPE: Readonly<Record<DTypeName, OnnxDataTypeValue>> = Object.freeze({
@@ -52,6 +53,11 @@ export function toBoundaryData(dtype: DType, data: HostArray): ArrayBufferView {
   const out = new Float32Array(data.length);
   for (let i = 0; i < data.length; i++) out[i] = bfloat16ToFloat(data[i]!);
   return out;
+}
+
+/** A session feed of canonical host data `data` of `dtype` (in the boundary type) with `dims`. */
+export function boundaryFeed(dtype: DType, dims: readonly number[], data: HostArray): OrtValue {
+  return { location: 'cpu', type: boundaryOf(dtype).ortType, dims, data: toBoundaryData(dtype, data) };
 }
 
 /** Data read from onnxruntime → the canonical host array of `dtype` (no copy when types match). */

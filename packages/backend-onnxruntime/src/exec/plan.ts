@@ -7,7 +7,7 @@ import { getBackend, getKernel, numelOf, REFERENCE_BACKEND, type DType, type Hos
 import { OnnxGraphBuilder } from '../onnx/graph_builder.js';
 import type { OrtValue } from '../ort/binding.js';
 import { noteNative, noteReference } from './coverage_log.js';
-import { boundaryOf, fromBoundaryData, ONNX_TYPE, toBoundaryData } from './dtypes.js';
+import { boundaryFeed, boundaryOf, fromBoundaryData, ONNX_TYPE } from './dtypes.js';
 import { compactBroadcast, denseData } from './materialize.js';
 import { getSession } from './session_cache.js';
 import { checkNotStale } from './stale.js';
@@ -179,8 +179,7 @@ function runFed(kernel: string, plan: OpPlan, fed: readonly Fed[]): KernelResult
   const feeds: Record<string, OrtValue> = {};
   fed.forEach((f, i) => {
     checkNotStale(f.info.storage);
-    const b = boundaryOf(f.info.dtype);
-    feeds[`in${i}`] = { location: 'cpu', type: b.ortType, dims: f.shape, data: toBoundaryData(f.info.dtype, denseData(f.info)) };
+    feeds[`in${i}`] = boundaryFeed(f.info.dtype, f.shape, denseData(f.info));
   });
   let out: Record<string, OrtValue>;
   try {
