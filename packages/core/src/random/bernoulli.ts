@@ -12,7 +12,7 @@
  * double distribution (64-bit draw, 53-bit uniform); float32/bfloat16 probabilities use
  * `bernoulli_distribution<float>` (32-bit draw, 24-bit uniform compared in float).
  */
-import { generatorTag, observedDraw } from './draw-observer.js';
+import { observedDraw } from './draw-observer.js';
 import { DType, type DTypeName, type HostArray, toDType } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import { bfloat16ToFloat } from '../half.js';
@@ -30,21 +30,7 @@ export interface BernoulliProbs {
   dtype: DType | DTypeName;
 }
 
-/**
- * Fills `out` with 0/1 Bernoulli samples, consuming `gen` as `out.bernoulli_(p)` does (scalar
- * `p`) or as `out.bernoulli_(probs)` / `torch.bernoulli(probs)` does (per-element `probs`).
- *
- * @param out - canonical host array of `dtype` (any dtype but float16)
- * @param dtype - the output dtype
- * @param p - probability in [0, 1], or per-element probabilities
- * @param gen - generator (default: the process-wide one)
- * @returns `out`
- * @example
- * ```ts
- * const g = new Generator().manual_seed(0);
- * bernoulliFill(new Float32Array(4), 'float32', 0.5, g);
- * ```
- */
+/** The fill behind `bernoulliFill` (not reported to the draw observer). */
 function bernoulliFillImpl<T extends HostArray>(
   out: T, dtype: DType | DTypeName, p: number | BernoulliProbs, gen: Generator = defaultGenerator,
 ): T {
@@ -91,9 +77,25 @@ function bernoulliFillImpl<T extends HostArray>(
   return out;
 }
 
-/** bernoulliFill, reported to the draw observer (see draw-observer.ts). */
+/**
+ * Fills `out` with 0/1 Bernoulli samples, consuming `gen` as `out.bernoulli_(p)` does (scalar
+ * `p`) or as `out.bernoulli_(probs)` / `torch.bernoulli(probs)` does (per-element `probs`).
+ *
+ * Reported to the draw observer (draw-observer.ts) so a captured step can replay it.
+ *
+ * @param out - canonical host array of `dtype` (any dtype but float16)
+ * @param dtype - the output dtype
+ * @param p - probability in [0, 1], or per-element probabilities
+ * @param gen - generator (default: the process-wide one)
+ * @returns `out`
+ * @example
+ * ```ts
+ * const g = new Generator().manual_seed(0);
+ * bernoulliFill(new Float32Array(4), 'float32', 0.5, g);
+ * ```
+ */
 export function bernoulliFill<T extends HostArray>(
   out: T, dtype: DType | DTypeName, p: number | BernoulliProbs, gen: Generator = defaultGenerator,
 ): T {
-  return observedDraw(`bernoulli:${typeof dtype === 'string' ? dtype : dtype.name}:${typeof p === 'number' ? p : 'tensor'}:${generatorTag(gen)}`, out, (o) => bernoulliFillImpl(o, dtype, p, gen), typeof p === 'number');
+  return observedDraw(() => ({ fill: 'bernoulli', dtype, args: [typeof p === 'number' ? p : 'tensor'], gen }), out, (o) => bernoulliFillImpl(o, dtype, p, gen), typeof p === 'number');
 }

@@ -6,7 +6,7 @@
  * replays the draws in order, which advances the generator exactly as the eager step would and
  * gives the same bits.
  */
-import type { HostArray } from '../dtype.js';
+import { toDType, type DType, type DTypeName, type HostArray } from '../dtype.js';
 import { defaultGenerator, type Generator } from './generator.js';
 
 /** Receives each top-level draw (draws made inside another, like dropout's Bernoulli, are not reported). */
@@ -42,8 +42,20 @@ export function generatorTag(gen: Generator): string {
   return gen === defaultGenerator ? 'default' : 'custom';
 }
 
-/** @internal Runs `fill(out)` and reports it to the observer when it is a top-level draw. */
-export function observedDraw<T extends HostArray>(kind: string, out: T, fill: (out: T) => T, replayable = true): T {
+/** What a draw is, for comparing two traces: the fill, its dtype, its arguments and generator. */
+export interface DrawKind {
+  fill: string;
+  dtype: DType | DTypeName;
+  /** The fill's arguments (bounds, probability, …) as they enter the kind. */
+  args: readonly unknown[];
+  gen: Generator;
+}
+
+/**
+ * @internal Runs `fill(out)` and reports it to the observer when it is a top-level draw; the
+ * kind is described (`kind()`) only then, so unobserved fills build no strings.
+ */
+export function observedDraw<T extends HostArray>(kind: () => DrawKind, out: T, fill: (out: T) => T, replayable = true): T {
   depth++;
   let r: T;
   try {
@@ -52,8 +64,10 @@ export function observedDraw<T extends HostArray>(kind: string, out: T, fill: (o
     depth--;
   }
   if (observer !== null && depth === 0) {
+    const k = kind();
+    const name = `${k.fill}:${toDType(k.dtype).name}:${k.args.join(':')}:${generatorTag(k.gen)}:${out.length}`;
     const fresh = (): HostArray => fill(new (out.constructor as new (n: number) => T)(out.length));
-    observer.drew(`${kind}:${out.length}`, r, replayable ? fresh : null);
+    observer.drew(name, r, replayable ? fresh : null);
   }
   return r;
 }

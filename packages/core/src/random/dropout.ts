@@ -5,7 +5,7 @@
  * scalar Bernoulli kernel, in x's dtype), then `noise.div_(1 - p)` and returns `x * noise`.
  * `p == 0` (or eval mode) returns x untouched and `p == 1` multiplies by zero; neither draws.
  */
-import { generatorTag, observedDraw } from './draw-observer.js';
+import { observedDraw } from './draw-observer.js';
 import type { DType, DTypeName, HostArray } from '../dtype.js';
 import { ValueError } from '../errors.js';
 import { floatToBfloat16, floatToHalf } from '../half.js';
@@ -13,22 +13,7 @@ import { bernoulliFill } from './bernoulli.js';
 import { checkOut } from './dtype-util.js';
 import { defaultGenerator, type Generator } from './generator.js';
 
-/**
- * Writes into `out` the dropout mask values (0 or `1 / (1 - p)` in `dtype`), consuming `gen`
- * exactly as `F.dropout(x, p, training=True)` does for an `x` with `out.length` elements.
- * The dropout result is then `x * mask` element-wise (in x's dtype).
- *
- * @param out - canonical host array of a float dtype
- * @param dtype - the input's dtype
- * @param p - drop probability in [0, 1]
- * @param gen - generator (default: the process-wide one)
- * @returns `out`
- * @example
- * ```ts
- * const g = new Generator().manual_seed(0);
- * dropoutMask(new Float32Array(8), 'float32', 0.5, g); // entries are 0 or 2
- * ```
- */
+/** The fill behind `dropoutMask` (not reported to the draw observer). */
 function dropoutMaskImpl<T extends HostArray>(
   out: T, dtype: DType | DTypeName, p: number, gen: Generator = defaultGenerator,
 ): T {
@@ -59,11 +44,28 @@ function dropoutMaskImpl<T extends HostArray>(
   return out;
 }
 
-/** dropoutMask, reported to the draw observer (see draw-observer.ts). */
+/**
+ * Writes into `out` the dropout mask values (0 or `1 / (1 - p)` in `dtype`), consuming `gen`
+ * exactly as `F.dropout(x, p, training=True)` does for an `x` with `out.length` elements.
+ * The dropout result is then `x * mask` element-wise (in x's dtype).
+ *
+ * Reported to the draw observer (draw-observer.ts) so a captured step can replay it.
+ *
+ * @param out - canonical host array of a float dtype
+ * @param dtype - the input's dtype
+ * @param p - drop probability in [0, 1]
+ * @param gen - generator (default: the process-wide one)
+ * @returns `out`
+ * @example
+ * ```ts
+ * const g = new Generator().manual_seed(0);
+ * dropoutMask(new Float32Array(8), 'float32', 0.5, g); // entries are 0 or 2
+ * ```
+ */
 export function dropoutMask<T extends HostArray>(
   out: T, dtype: DType | DTypeName, p: number, gen: Generator = defaultGenerator,
 ): T {
-  return observedDraw(`dropout:${typeof dtype === 'string' ? dtype : dtype.name}:${p}:${generatorTag(gen)}`, out, (o) => dropoutMaskImpl(o, dtype, p, gen), true);
+  return observedDraw(() => ({ fill: 'dropout', dtype, args: [p], gen }), out, (o) => dropoutMaskImpl(o, dtype, p, gen));
 }
 
 function bernoulliOnes<T extends HostArray>(out: T, name: DTypeName): T {

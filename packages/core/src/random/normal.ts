@@ -18,7 +18,7 @@
  * of path 3 still match (the difference vanishes in the rounding to float32), float64 results and
  * the cached double sample may differ by 1 ulp.
  */
-import { generatorTag, observedDraw } from './draw-observer.js';
+import { observedDraw } from './draw-observer.js';
 import type { DType, DTypeName, HostArray } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import { bfloat16ToFloat, floatToBfloat16, floatToHalf, halfToFloat } from '../half.js';
@@ -146,24 +146,7 @@ function fill16Bfloat16(data: Uint16Array, k: number, mean: number, std: number)
   }
 }
 
-/**
- * Fills `out` (the canonical host array of a float dtype) with `N(mean, std^2)` samples,
- * consuming `gen` exactly as `tensor.normal_(mean, std, generator=gen)` does.
- *
- * @param out - host array to overwrite
- * @param dtype - float32, float64, float16 or bfloat16
- * @param mean - mean
- * @param std - standard deviation, >= 0
- * @param gen - generator (default: the process-wide one)
- * @param options - contiguity and CPU capability, see {@link NormalFillOptions}
- * @returns `out`
- * @example
- * ```ts
- * const g = new Generator().manual_seed(0);
- * normalFill(new Float32Array(3), 'float32', 0, 1, g);
- * // torch.randn(3) after torch.manual_seed(0): [1.5409960746765137, -0.293428897857666, -2.1787893772125244]
- * ```
- */
+/** The fill behind `normalFill` (not reported to the draw observer). */
 function normalFillImpl<T extends HostArray>(
   out: T, dtype: DType | DTypeName, mean = 0, std = 1, gen: Generator = defaultGenerator,
   options: NormalFillOptions = {},
@@ -237,10 +220,29 @@ function normalFillImpl<T extends HostArray>(
   }
 }
 
-/** normalFill, reported to the draw observer (see draw-observer.ts). */
+/**
+ * Fills `out` (the canonical host array of a float dtype) with `N(mean, std^2)` samples,
+ * consuming `gen` exactly as `tensor.normal_(mean, std, generator=gen)` does.
+ *
+ * Reported to the draw observer (draw-observer.ts) so a captured step can replay it.
+ *
+ * @param out - host array to overwrite
+ * @param dtype - float32, float64, float16 or bfloat16
+ * @param mean - mean
+ * @param std - standard deviation, >= 0
+ * @param gen - generator (default: the process-wide one)
+ * @param options - contiguity and CPU capability, see {@link NormalFillOptions}
+ * @returns `out`
+ * @example
+ * ```ts
+ * const g = new Generator().manual_seed(0);
+ * normalFill(new Float32Array(3), 'float32', 0, 1, g);
+ * // torch.randn(3) after torch.manual_seed(0): [1.5409960746765137, -0.293428897857666, -2.1787893772125244]
+ * ```
+ */
 export function normalFill<T extends HostArray>(
   out: T, dtype: DType | DTypeName, mean = 0, std = 1, gen: Generator = defaultGenerator,
   options: NormalFillOptions = {},
 ): T {
-  return observedDraw(`normal:${typeof dtype === 'string' ? dtype : dtype.name}:${mean}:${std}:${options.contiguous ?? true}:${generatorTag(gen)}`, out, (o) => normalFillImpl(o, dtype, mean, std, gen, options), true);
+  return observedDraw(() => ({ fill: 'normal', dtype, args: [mean, std, options.contiguous ?? true], gen }), out, (o) => normalFillImpl(o, dtype, mean, std, gen, options));
 }

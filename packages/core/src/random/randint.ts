@@ -7,7 +7,7 @@
  * `range >= 2^32`, else 32-bit. For float dtypes ATen first narrows `low`/`high` to values the
  * dtype can represent (`update_from`/`update_to`).
  */
-import { generatorTag, observedDraw } from './draw-observer.js';
+import { observedDraw } from './draw-observer.js';
 import type { DType, DTypeName, HostArray } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import { bfloat16ToFloat, floatToBfloat16, floatToHalf, halfToFloat } from '../half.js';
@@ -59,23 +59,7 @@ function updateTo(to: number, d: DType): number {
   return to;
 }
 
-/**
- * Fills `out` with integers uniform in `[low, high)`, consuming `gen` exactly as
- * `torch.randint(low, high, size, dtype=dtype, generator=gen)` does. Bounds must be integers
- * with `high - low <= 2^53` (values beyond 2^53 cannot live in the int64 host array).
- *
- * @param out - canonical host array of `dtype`, filled in memory order
- * @param dtype - any dtype (floats receive integer values)
- * @param low - inclusive lower bound
- * @param high - exclusive upper bound
- * @param gen - generator (default: the process-wide one)
- * @returns `out`
- * @example
- * ```ts
- * const g = new Generator().manual_seed(0);
- * randomFromToFill(new Float64Array(5), 'int64', 0, 10, g); // torch.randint(0, 10, (5,)): [4, 9, 3, 0, 3]
- * ```
- */
+/** The fill behind `randomFromToFill` (not reported to the draw observer). */
 function randomFromToFillImpl<T extends HostArray>(
   out: T, dtype: DType | DTypeName, low: number, high: number, gen: Generator = defaultGenerator,
 ): T {
@@ -129,9 +113,27 @@ function randomFromToFillImpl<T extends HostArray>(
   return out;
 }
 
-/** randomFromToFill, reported to the draw observer (see draw-observer.ts). */
+/**
+ * Fills `out` with integers uniform in `[low, high)`, consuming `gen` exactly as
+ * `torch.randint(low, high, size, dtype=dtype, generator=gen)` does. Bounds must be integers
+ * with `high - low <= 2^53` (values beyond 2^53 cannot live in the int64 host array).
+ *
+ * Reported to the draw observer (draw-observer.ts) so a captured step can replay it.
+ *
+ * @param out - canonical host array of `dtype`, filled in memory order
+ * @param dtype - any dtype (floats receive integer values)
+ * @param low - inclusive lower bound
+ * @param high - exclusive upper bound
+ * @param gen - generator (default: the process-wide one)
+ * @returns `out`
+ * @example
+ * ```ts
+ * const g = new Generator().manual_seed(0);
+ * randomFromToFill(new Float64Array(5), 'int64', 0, 10, g); // torch.randint(0, 10, (5,)): [4, 9, 3, 0, 3]
+ * ```
+ */
 export function randomFromToFill<T extends HostArray>(
   out: T, dtype: DType | DTypeName, low: number, high: number, gen: Generator = defaultGenerator,
 ): T {
-  return observedDraw(`randint:${typeof dtype === 'string' ? dtype : dtype.name}:${low}:${high}:${generatorTag(gen)}`, out, (o) => randomFromToFillImpl(o, dtype, low, high, gen), true);
+  return observedDraw(() => ({ fill: 'randint', dtype, args: [low, high], gen }), out, (o) => randomFromToFillImpl(o, dtype, low, high, gen));
 }

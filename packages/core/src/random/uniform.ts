@@ -8,7 +8,7 @@
  * bfloat16); `x = bits * 2^-digits` and the result is `x * (to - from) + from`, where ATen's
  * AVX2 build fuses the multiply-add (one rounding; confirmed by the goldens).
  */
-import { generatorTag, observedDraw } from './draw-observer.js';
+import { observedDraw } from './draw-observer.js';
 import type { DType, DTypeName, HostArray } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import { bfloat16ToFloat, floatToBfloat16, floatToHalf, halfToFloat } from '../half.js';
@@ -23,23 +23,7 @@ const MAX_BY_DTYPE: Record<string, number> = {
 };
 
 
-/**
- * Fills `out` (the canonical host array of `dtype`, in memory order) with `U[from, to)`
- * samples, consuming `gen` exactly as `tensor.uniform_(from, to, generator=gen)` does.
- *
- * @param out - host array to overwrite
- * @param dtype - float32, float64, float16 or bfloat16
- * @param from - lower bound (inclusive)
- * @param to - upper bound (exclusive)
- * @param gen - generator (default: the process-wide one)
- * @returns `out`
- * @example
- * ```ts
- * const g = new Generator().manual_seed(0);
- * const a = uniformFill(new Float32Array(3), 'float32', 0, 1, g);
- * // a = torch.rand(3) after torch.manual_seed(0): [0.49625658988952637, 0.7682217955589294, 0.08847743272781372]
- * ```
- */
+/** The fill behind `uniformFill` (not reported to the draw observer). */
 function uniformFillImpl<T extends HostArray>(
   out: T, dtype: DType | DTypeName, from = 0, to = 1, gen: Generator = defaultGenerator,
 ): T {
@@ -103,9 +87,27 @@ function uniformFillImpl<T extends HostArray>(
   }
 }
 
-/** uniformFill, reported to the draw observer (see draw-observer.ts). */
+/**
+ * Fills `out` (the canonical host array of `dtype`, in memory order) with `U[from, to)`
+ * samples, consuming `gen` exactly as `tensor.uniform_(from, to, generator=gen)` does.
+ *
+ * Reported to the draw observer (draw-observer.ts) so a captured step can replay it.
+ *
+ * @param out - host array to overwrite
+ * @param dtype - float32, float64, float16 or bfloat16
+ * @param from - lower bound (inclusive)
+ * @param to - upper bound (exclusive)
+ * @param gen - generator (default: the process-wide one)
+ * @returns `out`
+ * @example
+ * ```ts
+ * const g = new Generator().manual_seed(0);
+ * const a = uniformFill(new Float32Array(3), 'float32', 0, 1, g);
+ * // a = torch.rand(3) after torch.manual_seed(0): [0.49625658988952637, 0.7682217955589294, 0.08847743272781372]
+ * ```
+ */
 export function uniformFill<T extends HostArray>(
   out: T, dtype: DType | DTypeName, from = 0, to = 1, gen: Generator = defaultGenerator,
 ): T {
-  return observedDraw(`uniform:${typeof dtype === 'string' ? dtype : dtype.name}:${from}:${to}:${generatorTag(gen)}`, out, (o) => uniformFillImpl(o, dtype, from, to, gen), true);
+  return observedDraw(() => ({ fill: 'uniform', dtype, args: [from, to], gen }), out, (o) => uniformFillImpl(o, dtype, from, to, gen));
 }
