@@ -3,14 +3,11 @@
     /usr/bin/python3 apps/examples/pytorch/mlp.py                 # prints the loss curve
     /usr/bin/python3 apps/examples/pytorch/mlp.py --golden PATH   # also writes it as JSON
 """
-import json
-import sys
-
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from shapes_data import load
+from train_loop import train, write_golden
 
 EPOCHS, BATCH = 5, 32
 
@@ -31,31 +28,10 @@ class MLP(nn.Module):
 
 def main():
     torch.manual_seed(0)
-    data = load()
-    x_train, y_train = data['train_images'].float() / 255, data['train_labels']
-    x_test, y_test = data['test_images'].float() / 255, data['test_labels']
     model = MLP()
     opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
-    losses = []
-    for epoch in range(EPOCHS):
-        perm = torch.randperm(len(x_train))
-        for i in range(0, len(x_train), BATCH):
-            idx = perm[i:i + BATCH]
-            opt.zero_grad()
-            loss = F.cross_entropy(model(x_train.index_select(0, idx)), y_train.index_select(0, idx))
-            loss.backward()
-            opt.step()
-            losses.append(loss.item())
-            print(f'epoch {epoch} step {i // BATCH:2d} loss {loss.item():.6f}')
-    model.eval()
-    with torch.no_grad():
-        accuracy = (model(x_test).argmax(1) == y_test).float().mean().item()
-    print(f'test accuracy {accuracy:.4f}')
-    return {'torch': torch.__version__, 'losses': losses, 'test_accuracy': accuracy}
+    return train(model, opt, EPOCHS, BATCH)
 
 
 if __name__ == '__main__':
-    result = main()
-    if '--golden' in sys.argv:
-        with open(sys.argv[sys.argv.index('--golden') + 1], 'w') as f:
-            json.dump(result, f)
+    write_golden(main())
