@@ -19,16 +19,18 @@ Models:
   lstm         LSTM(4, 8, num_layers=2, batch_first=True) -> last step -> Linear(8,2),
                mse_loss, batch 3 x seq 6
 
-Each case also records `rounding_spread`: how far float32 rounding alone moves PyTorch's own run,
-as the largest relative error (|a - e| / max(|e|, 1e-2)) of its float32 losses, and of each final
-state_dict tensor, against (1) the same run in float64 and (2) the same run in float32 with the
-batch reversed (same loss, other summation order), whichever is larger. Normalising optimizers
-(Adagrad, RMSprop, Adam) turn rounding-level differences in near-zero gradient elements into
-full-size steps, so for some tensors this spread exceeds 1e-5 (worst: the key third of the
-transformer's in_proj_bias, whose gradient is zero in exact arithmetic because softmax ignores a
-shift shared by all keys, so its float32 gradient is pure rounding noise). The replay's tolerance
-for a tensor is 1e-5 plus four times its spread (see tolerance() in trajectory.test-helpers.ts);
-where the spread is tiny that adds next to nothing to 1e-5.
+Each case also records how far float32 rounding alone moves PyTorch's own run: the other runs
+are the same run in float64 from the same float32 start and REORDERINGS float32 runs with the
+batch in other orders (reversed, then seeded permutations: the same loss, other summation
+orders; not for mlp_dropout, whose masks are drawn by batch position). `elementwise_spread` is,
+per loss and per element of each final tensor, the largest absolute distance to those runs
+(float32, rounded up); the replay's tolerance for a value is 1e-5 relative (floor 1e-2) plus four
+times its own spread (checkAgainstSpread in trajectory.test-helpers.ts). `rounding_spread` sums
+that up per tensor as the largest relative error, for reports. Normalising optimizers (Adagrad,
+RMSprop, Adam) turn rounding-level differences in near-zero gradient elements into full-size
+steps, so some values' spread exceeds 1e-5 (worst: the key third of the transformer's
+in_proj_bias, whose gradient is zero in exact arithmetic because softmax ignores a shift shared
+by all keys, so its float32 gradient is pure rounding noise).
 
 Tensors are stored as {dtype, shape, b64}: the little-endian float32 bytes in base64 (exact and
 about half the size of decimal JSON). Losses are loss.item() (a Python float of the float32).
@@ -44,10 +46,11 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'packages', 'torch-compat', 'fixtures', 'training')
+OUT = os.environ.get('NNCOMPAT_TRAINING_OUT') or os.path.join(os.path.dirname(__file__), '..', '..', 'packages', 'torch-compat', 'fixtures', 'training')
 SEED = 0
 FLOOR = 1e-2  # |e| below this is compared absolutely (a weight crossing zero has no relative error)
 STEPS = 20
+REORDERINGS = 8  # float32 reruns with the batch reordered, for the rounding spread
 
 OPTIMIZERS = [
     ('SGD', {'lr': 0.1}),
@@ -163,15 +166,15 @@ def lstm_problem():
     return model, x, y, F.mse_loss
 
 
-def train(problem, name, okw, dtype=torch.float32, reverse_batch=False, **kw):
+def train(problem, name, okw, dtype=torch.float32, batch_order=None, **kw):
     """Seeds, builds, trains STEPS steps; returns (losses, final state_dict).
 
-    reverse_batch: the same samples in reverse order (the loss is the same function; only the
+    batch_order: the same samples in another order (the loss is the same function; only the
     summation order of the batch reductions changes, i.e. another valid float32 rounding).
     """
     model, x, y, loss_fn = problem(**kw)
-    if reverse_batch:
-        x, y = x.flip(0), y.flip(0)
+    if batch_order is not None:
+        x, y = x[batch_order], y[batch_order]
     # The data draws left the generator where training starts (dropout masks).
     if dtype != torch.float32:
         model, x = model.to(dtype), x.to(dtype)
@@ -193,6 +196,19 @@ def rel_err(a, e):
     return ((a - e).abs() / e.abs().clamp(min=FLOOR)).max().item()
 
 
+def abs_spread(e, *others):
+    """Per element: the largest |e - o| over the other runs (float32 values, exact in float64)."""
+    e = torch.as_tensor(e, dtype=torch.float64)
+    return torch.stack([(e - torch.as_tensor(o, dtype=torch.float64)).abs() for o in others]).amax(0)
+
+
+def spread32(s):
+    """An absolute spread as float32, rounded up so the stored bound never shrinks."""
+    f = s.to(torch.float32)
+    up = f.to(torch.float64) < s
+    return torch.where(up, torch.nextafter(f, torch.tensor(float('inf'))), f)
+
+
 def trajectories(problem, configs, **kw):
     model, x, y, loss_fn = problem(**kw)
     out = {'torch': torch.__version__, 'seed': SEED, 'steps': STEPS, 'init': sd(model),
@@ -200,15 +216,26 @@ def trajectories(problem, configs, **kw):
            'loss': loss_fn.__name__, 'cases': []}
     for name, okw in configs:
         losses, final = train(problem, name, okw, **kw)
-        # The same run in float64 from the same float32 start: how far float32 rounding alone
-        # moves PyTorch's own trajectory (the conditioning of this problem under this optimizer).
-        losses64, final64 = train(problem, name, okw, torch.float64, **kw)
-        # And in float32 with the batch reversed: two float32 runs that only round differently.
-        lossesr, finalr = train(problem, name, okw, reverse_batch=True, **kw)
-        noise = {'losses': max(rel_err(losses, losses64), rel_err(losses, lossesr)),
-                 'final': {k: max(rel_err(final[k], final64[k]), rel_err(final[k], finalr[k])) for k in final}}
+        # Other runs that differ from this one only by rounding: the same run in float64 from
+        # the same float32 start, and float32 runs with the batch in other orders (reversed, then
+        # seeded permutations). Several reorderings, because one alternative run per value is a
+        # poor estimate of how far rounding moves that value. Dropout draws its masks by batch
+        # position, so reordering the batch would change the function: float64 only there.
+        runs = [train(problem, name, okw, torch.float64, **kw)]
+        if not kw.get('p'):
+            n = x.shape[0]
+            orders = [torch.arange(n - 1, -1, -1)]
+            orders += [torch.randperm(n, generator=torch.Generator().manual_seed(1000 + i)) for i in range(REORDERINGS - 1)]
+            runs += [train(problem, name, okw, batch_order=o, **kw) for o in orders]
+        noise = {'losses': max(rel_err(losses, r[0]) for r in runs),
+                 'final': {k: max(rel_err(final[k], r[1][k]) for r in runs) for k in final}}
+        # The same, element by element and absolute: the tolerance of each value is set by how
+        # far rounding moves that value in PyTorch's own runs, not by its tensor's worst element.
+        spread = {'losses': spread32(abs_spread(losses, *[r[0] for r in runs])).tolist(),
+                  'final': [[k, tj(spread32(abs_spread(final[k], *[r[1][k] for r in runs])))] for k in final]}
         out['cases'].append({'optim': name, 'kwargs': okw, 'losses': losses,
-                             'final': [[k, tj(v)] for k, v in final.items()], 'rounding_spread': noise})
+                             'final': [[k, tj(v)] for k, v in final.items()], 'rounding_spread': noise,
+                             'elementwise_spread': spread})
     return out
 
 

@@ -26,13 +26,13 @@ export const BACKEND_SKIPS: readonly BackendSkip[] = [
     backend: 'onnxruntime',
     file: 'training/lstm.test.ts',
     test: 'lstm: 20-step trajectories match PyTorch 1.13.0a0 (seed 0, float32) > RMSprop {"lr":0.005,"momentum":0.5,"centered":true}',
-    reason: `${CENTERED_RMSPROP} (final lstm.weight_ih_l1 off by 3.1e-5 relative, tolerance 2.8e-5)`,
+    reason: `${CENTERED_RMSPROP} (final lstm.weight_ih_l1 element 81 off by 1.9e-6, 1.9x its tolerance: PyTorch's own reruns move it by 1.0e-7)`,
   },
   {
     backend: 'gpujs',
     file: 'training/cnn.test.ts',
     test: 'cnn: 20-step trajectories match PyTorch 1.13.0a0 (seed 0, float32) > RMSprop {"lr":0.005,"momentum":0.5,"centered":true}',
-    reason: `${CENTERED_RMSPROP} (final fc.weight off by 4.6e-5 relative, tolerance 4.0e-5)`,
+    reason: `${CENTERED_RMSPROP} (final fc.weight element 84 off by 2.0e-6, 1.7x its tolerance: PyTorch's own reruns move it by 1.9e-7)`,
   },
 ];
 

@@ -14,7 +14,7 @@ import type { Optimizer } from '../optim/optimizer.js';
 import { StepLR } from '../optim/lr_scheduler.js';
 import { SGD } from '../optim/sgd.js';
 import { cnnProblem, lstmProblem, mlpProblem, transformerProblem } from './models.test-helpers.js';
-import { fixtureValues, FLOOR, loadTrajectories, maxRelErr, type Problem, stateDictValues, tolerance } from './trajectory.test-helpers.js';
+import { expectTrajectory, loadTrajectories, type Problem, stateDictValues } from './trajectory.test-helpers.js';
 
 class Net extends Module {
   declare fc1: Linear;
@@ -143,7 +143,7 @@ describe('compileStep on torch-compat modules and optimizers', () => {
   });
 
   // PyTorch's 20-step trajectories (fixtures/training/*.json, the SGD cases) replayed with every
-  // step compiled: the same tolerance as the eager replays (1e-5 plus PyTorch's own rounding spread).
+  // step compiled: the same value-by-value tolerance as the eager replays (expectTrajectory).
   const problems: [string, () => Problem][] = [
     ['mlp', () => mlpProblem()], ['mlp_dropout', () => mlpProblem(0.25)], ['cnn', cnnProblem], ['lstm', lstmProblem], ['transformer', transformerProblem],
   ];
@@ -166,11 +166,7 @@ describe('compileStep on torch-compat modules and optimizers', () => {
         const [xo, yo] = [x.to('onnxruntime'), y.to('onnxruntime')];
         const losses = Array.from({ length: fx.steps }, () => train(xo, yo).item() as number);
         expect(train.compiledCalls).toBe(fx.steps - 3);
-        expect(maxRelErr(losses, c.losses, FLOOR), `${JSON.stringify(c.kwargs)} losses`).toBeLessThanOrEqual(tolerance(c.rounding_spread.losses));
-        const final = stateDictValues(model);
-        for (const [k, t] of c.final) {
-          expect(maxRelErr(final.get(k)!, fixtureValues(t), FLOOR), `${JSON.stringify(c.kwargs)} final ${k}`).toBeLessThanOrEqual(tolerance(c.rounding_spread.final[k]!));
-        }
+        expectTrajectory(c, losses, stateDictValues(model), `${JSON.stringify(c.kwargs)} `);
         train.dispose();
       }
     });

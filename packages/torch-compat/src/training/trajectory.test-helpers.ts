@@ -21,10 +21,16 @@ export interface TrajectoryCase {
   losses: number[];
   final: [string, FixtureTensor][];
   /**
-   * How far float32 rounding alone moves PyTorch's own run (vs float64, and vs float32 with the
-   * batch reversed; the larger): for the losses and for each final tensor.
+   * For reports: how far float32 rounding alone moves PyTorch's own run, as the largest relative
+   * error (floor FLOOR) of the losses and of each final tensor against PyTorch's other runs
+   * (float64 from the same start; float32 with the batch reordered 8 ways, except with dropout).
    */
   rounding_spread: { losses: number; final: Record<string, number> };
+  /**
+   * The same, per value and absolute: the largest distance of each loss and of each element of
+   * each final tensor from PyTorch's other runs (float32, rounded up). The tests' tolerance.
+   */
+  elementwise_spread: { losses: number[]; final: [string, FixtureTensor][] };
 }
 
 /** One model's fixture: seed, initial state_dict, data and every optimizer run. */
@@ -132,27 +138,62 @@ export const RTOL = 1e-5;
  * crosses zero during training has no meaningful relative error.
  */
 export const FLOOR = 1e-2;
-
 /**
- * RTOL plus four times the case's `rounding_spread` for that tensor: how far float32 rounding
- * alone moves PyTorch's own run (measured by gen_training.py against float64 and against a
- * float32 run with the batch reversed). Our run rounds differently again (another summation order
- * in matmul/conv; the 2.1 optimizers' `lerp_` where 1.13 wrote `mul_(β).add_(g, 1-β)`), so it
- * sits about that far from PyTorch's in an independent direction; the largest ratio seen here is
- * 3.1× (LSTM weight_hh_l0 under RMSprop). For most tensors the spread is far below 1e-6 and the
- * tolerance stays ~1e-5; it is larger only where normalising optimizers turn rounding-level
- * gradients into full steps.
+ * How many times a value's own rounding spread (elementwise_spread) it may add to RTOL. Our run
+ * rounds differently again (another summation order in matmul/conv; the 2.1 optimizers' `lerp_`
+ * where 1.13 wrote `mul_(β).add_(g, 1-β)`), so it sits about as far from PyTorch's run as
+ * PyTorch's own reruns do, in an independent direction. Measured 2026-11-22: most values are
+ * within RTOL outright; the largest use of the allowance is 2.5× a value's spread (transformer,
+ * Adagrad). The spread matters only where it is large: normalising optimizers turn
+ * rounding-level gradients into full steps (worst: the key third of an attention layer's
+ * in_proj_bias, whose exact gradient is zero since softmax ignores a shift shared by all keys).
  */
-export function tolerance(spread: number): number {
-  return RTOL + NOISE_FACTOR * spread;
+export const NOISE_FACTOR = 4;
+
+/** The value that most exceeds its tolerance, as `worst` = error / tolerance (≤ 1 passes). */
+export interface SpreadCheck {
+  worst: number;
+  detail: string;
 }
 
-/** See `tolerance`. */
-export const NOISE_FACTOR = 4;
+/**
+ * Compares each value with PyTorch's: `|a - e| <= RTOL * max(|e|, FLOOR) + NOISE_FACTOR * spread`,
+ * the spread being that value's own elementwise_spread.
+ */
+export function checkAgainstSpread(actual: ArrayLike<number>, expected: ArrayLike<number>, spread: ArrayLike<number>): SpreadCheck {
+  if (actual.length !== expected.length || spread.length !== expected.length) {
+    throw new Error(`lengths differ: actual ${actual.length}, expected ${expected.length}, spread ${spread.length}`);
+  }
+  let worst = 0;
+  let detail = 'all within tolerance';
+  for (let i = 0; i < actual.length; i++) {
+    const a = Number(actual[i]);
+    const e = Number(expected[i]);
+    const tol = RTOL * Math.max(Math.abs(e), FLOOR) + NOISE_FACTOR * Number(spread[i]);
+    const r = Math.abs(a - e) / tol;
+    if (!(r <= worst)) {
+      worst = Number.isNaN(r) ? Infinity : r;
+      detail = `element ${i}: ${a} vs PyTorch ${e} (tolerance ${tol.toExponential(2)}, spread ${Number(spread[i]).toExponential(2)})`;
+    }
+  }
+  return { worst, detail };
+}
+
+/** Asserts one case's losses and final state_dict against PyTorch's, value by value. */
+export function expectTrajectory(c: TrajectoryCase, losses: readonly number[], final: Map<string, Float32Array>, label = ''): void {
+  const l = checkAgainstSpread(losses, c.losses, c.elementwise_spread.losses);
+  expect(l.worst, `${label}losses: ${l.detail}`).toBeLessThanOrEqual(1);
+  expect([...final.keys()]).toEqual(c.final.map(([k]) => k));
+  const spreads = new Map(c.elementwise_spread.final);
+  for (const [k, t] of c.final) {
+    const r = checkAgainstSpread(final.get(k)!, fixtureValues(t), fixtureValues(spreads.get(k)!));
+    expect(r.worst, `${label}final ${k}: ${r.detail}`).toBeLessThanOrEqual(1);
+  }
+}
 
 /**
  * Declares the replay tests of one fixture: the seeded model and data equal PyTorch's bit for
- * bit, then every optimizer's 20 losses and final weights match to RTOL.
+ * bit, then every optimizer's 20 losses and final weights match value by value (checkAgainstSpread).
  */
 export function describeTrajectories(name: string, problem: () => Problem): void {
   const fx = loadTrajectories(name);
@@ -172,12 +213,7 @@ export function describeTrajectories(name: string, problem: () => Problem): void
     for (const c of fx.cases) {
       it(`${c.optim} ${JSON.stringify(c.kwargs)}`, () => {
         const r = replay(fx, c, problem);
-        expect(maxRelErr(r.losses, c.losses, FLOOR), 'losses: max relative error').toBeLessThanOrEqual(tolerance(c.rounding_spread.losses));
-        expect([...r.final.keys()]).toEqual(c.final.map(([k]) => k));
-        for (const [k, t] of c.final) {
-          const tol = tolerance(c.rounding_spread.final[k]!);
-          expect(maxRelErr(r.final.get(k)!, fixtureValues(t), FLOOR), `final ${k}: max relative error`).toBeLessThanOrEqual(tol);
-        }
+        expectTrajectory(c, r.losses, r.final);
       });
     }
   });
