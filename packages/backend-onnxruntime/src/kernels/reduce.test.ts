@@ -20,6 +20,19 @@ describe('reductions agree with the reference backend', () => {
       }
     });
   }
+  it('Sum over leading axes (run as a product with ones): bias-gradient shapes, NaN and ±inf, empty dims', () => {
+    seed(33);
+    const tol = { rtol: 1e-5, atol: 1e-4 };
+    for (const dt of ['float32', 'float64'] as DTypeName[]) {
+      expectAgree(K.Sum, { x: { base: rnd([128, 512], dt) } }, { axes: [0], keepdim: true }, { tol });
+      expectAgree(K.Sum, { x: { base: rnd([6, 5, 7], dt) } }, { axes: [0, 1], keepdim: false }, { tol });
+      expectAgree(K.Sum, { x: { base: rnd([6, 5, 7], dt), view: (t) => t.transpose(0, 2) } }, { axes: [0], keepdim: false }, { tol });
+    }
+    const special = tensor([[1, NaN, Infinity, Infinity, -0], [2, 3, -Infinity, 1, -0], [4, 5, 6, 1, -0]]);
+    expectAgree(K.Sum, { x: { base: special } }, { axes: [0], keepdim: false });
+    expectAgree(K.Sum, { x: { base: rnd([0, 4], 'float32') } }, { axes: [0], keepdim: true });
+    expectAgree(K.Sum, { x: { base: rnd([3, 0], 'float32') } }, { axes: [0], keepdim: false });
+  });
   it('Sum with an output dtype (int → int64, bool → int64, float32 → float64)', () => {
     seed(31);
     expectAgree(K.Sum, { x: { base: rnd([4, 6], 'int32') } }, { axes: [1], keepdim: false, dtype: DTYPES.int64 });

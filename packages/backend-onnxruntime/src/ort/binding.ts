@@ -22,6 +22,11 @@ export interface OrtSessionOptions {
   interOpNumThreads?: number;
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
   executionMode?: 'sequential' | 'parallel';
+  /** Writes the graph onnxruntime optimized to this path (for inspecting fusions). */
+  optimizedModelFilePath?: string;
+  /** Writes a per-node timing profile (JSON) to `<profileFilePrefix>_<date>.json` when the session ends. */
+  enableProfiling?: boolean;
+  profileFilePrefix?: string;
   extra?: Record<string, unknown>;
 }
 
