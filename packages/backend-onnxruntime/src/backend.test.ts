@@ -88,7 +88,7 @@ describe('onnxruntime backend', () => {
     expect(cov.length).toBe(K.ALL_KERNELS.length);
     const fallback = cov.filter((c) => c.status === 'fallback').map((c) => c.kernel).sort();
     expect(cov.find((c) => c.kernel === 'Addmm')?.status).toBe('onnx');
-    expect(fallback).toEqual(['Atan2', 'AvgPool2DBackward', 'Expm1', 'Log1p']);
+    expect(fallback).toEqual(['Atan2', 'AvgPool2DBackward', 'CumProd', 'CumSum', 'Expm1', 'Log1p', 'Sort']);
     expect(cov.filter((c) => c.status === 'host').map((c) => c.kernel).sort()).toEqual(['Assign', 'Contiguous']);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const y = tensor([1, 2]).to('onnxruntime').atan2(tensor([2, 1]).to('onnxruntime'));

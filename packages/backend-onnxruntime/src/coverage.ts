@@ -29,7 +29,7 @@ export interface KernelCoverage {
  * @example
  * import { kernelCoverage } from '@nncompat/backend-onnxruntime';
  * kernelCoverage().filter((k) => k.status === 'fallback').map((k) => k.kernel);
- * // ['Atan2', 'AvgPool2DBackward', 'Expm1', 'Log1p']
+ * // ['Atan2', 'AvgPool2DBackward', 'CumProd', 'CumSum', 'Expm1', 'Log1p', 'Sort']
  */
 export function kernelCoverage(): KernelCoverage[] {
   const registered = new Set(kernelsFor(ONNXRUNTIME));

@@ -156,6 +156,22 @@ export const IndexSelect = 'IndexSelect';
 /** inputs `{ x, index (1-D int64), src }`, attrs `{ axis }`: a copy of x with src rows added. */
 export const IndexAdd = 'IndexAdd';
 export interface AxisOnlyAttrs { axis: number }
+
+/**
+ * inputs `{ x }`, attrs SortAttrs → `[values, indices (int64)]` sorted along `axis`. NaN sorts
+ * above every number (last ascending, first descending), as PyTorch's sort; ties keep their
+ * input order (a stable sort, which `stable: false` also allows).
+ */
+export const Sort = 'Sort';
+export interface SortAttrs { axis: number; descending: boolean; stable: boolean }
+/**
+ * inputs `{ x }`, attrs CumulativeAttrs → the running sum / product along `axis`, in
+ * `attrs.dtype` (core passes int64 for integer and bool inputs), accumulated in float64 and
+ * rounded to the dtype per element, as ATen's CPU kernel accumulates in `acc_type`.
+ */
+export const CumSum = 'CumSum';
+export const CumProd = 'CumProd';
+export interface CumulativeAttrs { axis: number; dtype: DType }
 /** inputs `{ tensors: [...] }` (same dtype, equal but axis sizes), attrs `{ axis }`. */
 export const Concat = 'Concat';
 
@@ -180,5 +196,5 @@ export const ALL_KERNELS: readonly string[] = Object.freeze([
   Floor, Ceil, Round, Trunc, Reciprocal, LogicalNot, IsNan, Gelu, Softplus, LeakyRelu, Clamp, Cast, Contiguous,
   Where, Sum, Prod, Max, Min, MaxDim, MinDim, ArgMax, ArgMin, Softmax, LogSoftmax, BatchMatMul, Addmm,
   Conv2D, ConvTranspose2D, Conv2DBackpropFilter, MaxPool2D, AvgPool2D, AvgPool2DBackward,
-  Gather, ScatterAdd, IndexSelect, IndexAdd, Concat, Assign,
+  Gather, ScatterAdd, IndexSelect, IndexAdd, Concat, Assign, Sort, CumSum, CumProd,
 ]);

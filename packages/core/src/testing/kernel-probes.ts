@@ -101,6 +101,9 @@ export const KERNEL_PROBES: Readonly<Record<string, Probe>> = Object.freeze({
   IndexAdd: () => [r(5, 3).index_add(0, tensor([4, 0, 4]), r(3, 3))],
   Concat: () => [cat([r(2, 3), r(4, 3).t().t().slice(0, 0, 2)], 0)],
   Assign: () => { const x = r(3, 4); x.slice(1, 1, 3).copy_(r(3, 2)); return [x]; },
+  Sort: () => { const s = r(3, 5).t().sort(0, true); return [s.values, s.indices, tensor([2, NaN, 1]).argsort()]; },
+  CumSum: () => [r(3, 4).t().cumsum(1), tensor([1, 2, 3]).cumsum(0)],
+  CumProd: () => [r(3, 4).cumprod(0)],
 });
 
 /** Kernels without a probe (must stay empty: a test checks every kernel has one). */

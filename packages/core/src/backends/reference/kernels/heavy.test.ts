@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Addmm, BatchMatMul, Concat, Conv2D, Softmax } from '../../../kernels/names.js';
+import { Addmm, BatchMatMul, Concat, Conv2D, CumProd, CumSum, Softmax, Sort } from '../../../kernels/names.js';
 import { REFERENCE } from '../backend.js';
 import { HEAVY_KERNELS } from './heavy.js';
 
 describe('HEAVY_KERNELS', () => {
-  it('lists 19 distinct reference kernels', () => {
+  it('lists 22 distinct reference kernels', () => {
     const names = HEAVY_KERNELS.map((k) => k.kernelName);
-    expect(new Set(names).size).toBe(19);
-    expect(names).toEqual(expect.arrayContaining([Addmm, BatchMatMul, Conv2D, Softmax, Concat]));
+    expect(new Set(names).size).toBe(22);
+    expect(names).toEqual(expect.arrayContaining([Addmm, BatchMatMul, Conv2D, Softmax, Concat, Sort, CumSum, CumProd]));
     for (const k of HEAVY_KERNELS) expect(k.backendName).toBe(REFERENCE);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The reference backend's compute-heavy kernels (matrix multiply, convolutions, pooling,
- * softmax, indexing, concat, arg-reductions), for the backend's registration.
+ * softmax, indexing, concat, arg-reductions, sort, cumulative sum/product), for the backend's registration.
  */
 import type { KernelConfig } from '../../../backend/types.js';
 import type { HostArray } from '../../../dtype.js';
@@ -23,6 +23,9 @@ import { maxPool2DConfig } from './MaxPool2D.js';
 import { minDimConfig } from './MinDim.js';
 import { scatterAddConfig } from './ScatterAdd.js';
 import { softmaxConfig } from './Softmax.js';
+import { sortConfig } from './Sort.js';
+import { cumSumConfig } from './CumSum.js';
+import { cumProdConfig } from './CumProd.js';
 
 /**
  * Every heavy kernel's registration on the reference backend.
@@ -52,4 +55,7 @@ export const HEAVY_KERNELS: KernelConfig<HostArray>[] = [
   minDimConfig,
   argMaxConfig,
   argMinConfig,
+  sortConfig,
+  cumSumConfig,
+  cumProdConfig,
 ];
