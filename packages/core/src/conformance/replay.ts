@@ -28,7 +28,11 @@ const FUNCTIONS: Record<string, Fn> = {
 };
 
 /** Methods whose Python keyword arguments the TS API takes as a trailing options object. */
-const KWARG_METHODS = new Set(['add', 'sub', 'div', 'gelu']);
+const KWARG_METHODS = new Set([
+  'add', 'sub', 'div', 'gelu',
+  // fixtures/ops/tensor_methods.json (tooling/goldens/gen_tensor_methods.py)
+  'new_zeros', 'new_ones', 'new_empty', 'addcmul', 'addcdiv', 'sort', 'cumsum', 'scatter', 'index_add_',
+]);
 
 function decodeArg(a: ArgJson): unknown {
   if ('t' in a) return fromJsonView(a.t);

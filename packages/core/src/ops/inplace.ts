@@ -12,6 +12,8 @@ import { runKernel } from '../tensor/dispatch.js';
 import { Tensor } from '../tensor/tensor.js';
 import { scalarTensor } from './creation.js';
 import type { TensorOrScalar } from './elementwise.js';
+// More Tensor methods (new_*, flip, sort, cumsum, scatter_, …), registered with the in-place ops.
+import './tensor_methods.js';
 
 declare module '../tensor/tensor.js' {
   interface Tensor {
@@ -36,7 +38,7 @@ declare module '../tensor/tensor.js' {
     zero_(): this;
     addcmul_(tensor1: Tensor, tensor2: Tensor, opts?: { value?: number }): this;
     addcdiv_(tensor1: Tensor, tensor2: Tensor, opts?: { value?: number }): this;
-    lerp_(end: Tensor, weight: number): this;
+    lerp_(end: Tensor, weight: number | Tensor): this;
     maximum_(other: Tensor): this;
     /** @internal Writes `result` into this tensor in place (with autograd rebasing). */
     _writeInPlace(compute: (self: Tensor) => Tensor, inputs: readonly (Tensor | null)[]): this;
@@ -136,7 +138,7 @@ P.addcdiv_ = function (t1, t2, opts) {
   return this._writeInPlace((s) => s.add(t1.div(t2).mul(value)), [t1, t2]);
 };
 P.lerp_ = function (end, weight) {
-  return this._writeInPlace((s) => s.add(end.sub(s).mul(weight)), [end]);
+  return this._writeInPlace((s) => s.lerp(end, weight), [end, weight instanceof Tensor ? weight : null]);
 };
 P.maximum_ = function (other) {
   return this._writeInPlace((s) => s.maximum(other), [other]);
