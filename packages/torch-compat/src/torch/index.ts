@@ -23,3 +23,16 @@ export {
 export { Size } from './size.js';
 export { device } from './device.js';
 export { allclose, isclose, is_tensor, numel, randint_like, type CloseOptions } from './functions.js';
+export * from './unary.js';
+export * from './binary.js';
+export * from './compare.js';
+export * from './clamp.js';
+export * from './reduction.js';
+export * from './shape.js';
+export * from './indexing.js';
+export * from './linalg.js';
+export * from './activation.js';
+export * from './inplace.js';
+export * from './nn.js';
+export * from './loss.js';
+export type { OutOption } from './args.js';
