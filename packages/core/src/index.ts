@@ -16,6 +16,14 @@ export * from './backend/types.js';
 export * from './backend/registry.js';
 export * as kernels from './kernels/names.js';
 export { Tensor, keep, resolveBackend } from './tensor/tensor.js';
+export {
+  MemoryFormat, type MemoryFormatName, contiguous_format, channels_last, channels_last_3d, preserve_format,
+} from './tensor/memory-format.js';
+export {
+  isChannelsLastContiguous, isNonOverlappingAndDense, suggestMemoryFormat, inferDenseStrides, stridesForFormat,
+} from './tensor/layout.js';
+export { iteratorOutputStrides } from './tensor/iterator-layout.js';
+export type { TensorToOptions } from './ops/to.js';
 export { Storage, memory, trackMemory } from './tensor/storage.js';
 export { tidy } from './tensor/scope.js';
 export { runKernel, fallbackLog, deviceName, REFERENCE_BACKEND } from './tensor/dispatch.js';
@@ -49,7 +57,9 @@ export { moveTo } from './ops/move.js';
 export { ReferenceBackend, REFERENCE } from './backends/reference/index.js';
 export { HostArrayBackend } from './backends/host-backend.js';
 import './ops/random.js';
-export { rand, randn, randint, randperm, bernoulli, rand_like, randn_like, type RandomOptions } from './ops/random.js';
+export {
+  rand, randn, randint, randperm, bernoulli, rand_like, randn_like, randint_like, type RandomOptions, type RandomLikeOptions,
+} from './ops/random.js';
 export {
   Generator, defaultGenerator, manual_seed, initial_seed, seed, get_rng_state, set_rng_state,
   uniformFill, normalFill, randomFromToFill, bernoulliFill, dropoutMask,

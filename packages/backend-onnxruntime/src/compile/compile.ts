@@ -68,7 +68,7 @@ export function traceGraph(
   const input_names = exampleInputs.map((_, i) => options.input_names?.[i] ?? `input_${i}`);
   const tracer = new Tracer(options.opset_version === undefined ? {} : { opsetVersion: options.opset_version });
   // Fresh contiguous copies on this backend: graph inputs own their storage.
-  const inputs = no_grad(() => exampleInputs.map((t) => t.to(ONNXRUNTIME).clone()));
+  const inputs = no_grad(() => exampleInputs.map((t) => t.to(ONNXRUNTIME).contiguous().clone()));
   inputs.forEach((t, i) => tracer.addInput(input_names[i]!, t));
   const prevObserver = setKernelObserver(tracer);
   setReadObserver((s) => tracer.onRead(s));

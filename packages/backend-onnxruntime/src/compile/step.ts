@@ -122,7 +122,7 @@ function resultList(r: StepResult, where: string): Tensor[] {
 function traceCall(step: (...inputs: Tensor[]) => StepResult, inputs: readonly Tensor[], options: CompileStepOptions): Trace {
   const tracer = new Tracer({ externals: 'inputs', throwOnFail: false, ...(options.opset_version === undefined ? {} : { opsetVersion: options.opset_version }) });
   // Graph inputs own their storage: the step gets contiguous copies.
-  const fed = inputs.map((t) => t.detach().clone());
+  const fed = inputs.map((t) => t.detach().contiguous().clone());
   fed.forEach((t, i) => tracer.addBoundaryInput(`input_${i}`, t));
   const draws: Draw[] = [];
   const prevObserver = setKernelObserver(tracer);

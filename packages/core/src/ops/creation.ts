@@ -4,6 +4,8 @@ import { allocHostArray, bool, type DType, type DTypeName, float32, getDefaultDt
 import { RuntimeError, ValueError } from '../errors.js';
 import { floatToBfloat16, floatToHalf } from '../half.js';
 import { checkShape, numelOf } from '../shape.js';
+import { stridesForFormat, stridesLike } from '../tensor/layout.js';
+import { contiguous_format, type MemoryFormat, memoryFormatArg, preserve_format } from '../tensor/memory-format.js';
 import { resolveBackend, Tensor } from '../tensor/tensor.js';
 
 /** Options every factory accepts (PyTorch's keyword arguments). */
@@ -12,6 +14,17 @@ export interface FactoryOptions {
   /** Backend name or `cpu`; default: the default backend. */
   device?: string | null;
   requires_grad?: boolean;
+}
+
+/** Options of the `*_like` factories: factory options plus the result's memory format. */
+export interface LikeOptions extends FactoryOptions {
+  /** Default preserve_format: a dense input's strides are kept (see `Tensor.clone`). */
+  memory_format?: MemoryFormat | null;
+}
+
+/** Options of `torch.empty`: factory options plus the memory format of the new tensor. */
+export interface EmptyOptions extends FactoryOptions {
+  memory_format?: MemoryFormat | null;
 }
 
 /** A nested array of numbers/booleans, as `torch.tensor` accepts. */
@@ -69,31 +82,72 @@ export function ones(...args: (number | readonly number[] | FactoryOptions)[]): 
   const { shape, opts } = parseSizeArgs(args);
   return full(shape, 1, { ...opts, dtype: opts?.dtype ?? getDefaultDtype() });
 }
-/** `torch.empty(*size)`: zero-filled here (PyTorch leaves memory uninitialised). */
-export function empty(...args: (number | readonly number[] | FactoryOptions)[]): Tensor {
-  return zeros(...args);
+/**
+ * `torch.empty(*size, {dtype, device, requires_grad, memory_format})`: zero-filled here (PyTorch
+ * leaves memory uninitialised), laid out as `memory_format` says (default contiguous_format).
+ *
+ * @example
+ * empty(2, 3, 4, 5, { memory_format: channels_last }).stride(); // [60, 1, 15, 3]
+ */
+export function empty(...args: (number | readonly number[] | EmptyOptions)[]): Tensor {
+  const { shape, opts } = parseSizeArgs(args);
+  const o = opts as EmptyOptions | undefined;
+  const format = memoryFormatArg(o?.memory_format, 'empty', contiguous_format);
+  if (format === contiguous_format) return zeros(...args);
+  const strides = stridesForFormat(shape, format);
+  const { memory_format: _mf, requires_grad, ...rest } = o ?? {};
+  void _mf;
+  const flat = full(shape, 0, { ...rest, dtype: rest.dtype ?? getDefaultDtype() });
+  return finishFactory(new Tensor(flat._storage, shape, strides, 0), { requires_grad: requires_grad ?? false });
 }
 
 _setZerosImpl((shape, dtype, backend) => full(shape, 0, { dtype, device: backend }));
 
-function likeOpts(t: Tensor, opts?: FactoryOptions): FactoryOptions {
-  return { dtype: opts?.dtype ?? t.dtype, device: opts?.device ?? t.backend, requires_grad: opts?.requires_grad ?? false };
+/**
+ * A tensor shaped like `t`, filled with `fill_value`, laid out as `empty_like(t, memory_format)`
+ * lays it out (ATen: preserve_format keeps a dense input's strides).
+ */
+function filledLike(fn: string, t: Tensor, fill_value: number | boolean, opts: LikeOptions | undefined): Tensor {
+  const format = memoryFormatArg(opts?.memory_format, fn, preserve_format);
+  const strides = stridesLike(t.shape, t._strides, format);
+  const flat = full(t.shape, fill_value, { dtype: opts?.dtype ?? t.dtype, device: opts?.device ?? t.backend });
+  return finishFactory(new Tensor(flat._storage, t.shape, strides, 0), opts);
 }
-/** `torch.zeros_like(t)`. */
-export function zeros_like(t: Tensor, opts?: FactoryOptions): Tensor {
-  return full(t.shape, 0, likeOpts(t, opts));
+/**
+ * `torch.zeros_like(t, {dtype, device, requires_grad, memory_format})`.
+ *
+ * @example
+ * zeros_like(x.t()).stride(); // x.t()'s strides (preserve_format)
+ */
+export function zeros_like(t: Tensor, opts?: LikeOptions): Tensor {
+  return filledLike('zeros_like', t, 0, opts);
 }
-/** `torch.ones_like(t)`. */
-export function ones_like(t: Tensor, opts?: FactoryOptions): Tensor {
-  return full(t.shape, 1, likeOpts(t, opts));
+/**
+ * `torch.ones_like(t, {dtype, device, requires_grad, memory_format})`.
+ *
+ * @example
+ * ones_like(x, { memory_format: channels_last });
+ */
+export function ones_like(t: Tensor, opts?: LikeOptions): Tensor {
+  return filledLike('ones_like', t, 1, opts);
 }
-/** `torch.full_like(t, v)`. */
-export function full_like(t: Tensor, fill_value: number | boolean, opts?: FactoryOptions): Tensor {
-  return full(t.shape, fill_value, likeOpts(t, opts));
+/**
+ * `torch.full_like(t, fill_value, {dtype, device, requires_grad, memory_format})`.
+ *
+ * @example
+ * full_like(x, 0.5);
+ */
+export function full_like(t: Tensor, fill_value: number | boolean, opts?: LikeOptions): Tensor {
+  return filledLike('full_like', t, fill_value, opts);
 }
-/** `torch.empty_like(t)`. */
-export function empty_like(t: Tensor, opts?: FactoryOptions): Tensor {
-  return zeros_like(t, opts);
+/**
+ * `torch.empty_like(t, {dtype, device, requires_grad, memory_format})`: zero-filled here.
+ *
+ * @example
+ * empty_like(x, { memory_format: contiguous_format });
+ */
+export function empty_like(t: Tensor, opts?: LikeOptions): Tensor {
+  return filledLike('empty_like', t, 0, opts);
 }
 
 function inferShapeAndKind(data: NestedData): { shape: number[]; kind: 'bool' | 'int' | 'float' } {

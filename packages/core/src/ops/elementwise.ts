@@ -4,10 +4,12 @@ import { allocHostArray, bool, type DType, type DTypeName, getDefaultDtype, int6
 import { RuntimeError } from '../errors.js';
 import * as K from '../kernels/names.js';
 import { broadcastShapes } from '../shape.js';
-import { runKernel } from '../tensor/dispatch.js';
+import { iteratorOutputStrides } from '../tensor/iterator-layout.js';
 import { Tensor } from '../tensor/tensor.js';
 import { scalarTensor } from './creation.js';
+import { runLaidOut } from './laid-out.js';
 import { sumToShape } from './views.js';
+import { toTensor, type TensorToOptions } from './to.js';
 
 /** A tensor or a Python-style scalar operand. */
 export type TensorOrScalar = Tensor | number | boolean;
@@ -66,8 +68,12 @@ declare module '../tensor/tensor.js' {
     leaky_relu(negative_slope?: number): Tensor;
     clamp(min?: number | null, max?: number | null): Tensor;
     clip(min?: number | null, max?: number | null): Tensor;
-    /** `tensor.to(dtype)` / `tensor.to(device)`: itself when nothing changes. */
-    to(target: DType | DTypeName | string | Tensor, opts?: { dtype?: DType | DTypeName; copy?: boolean }): Tensor;
+    /**
+     * `tensor.to(dtype)`, `tensor.to(device)`, `tensor.to(other)` or `tensor.to({dtype, device,
+     * copy, memory_format})`: itself when nothing changes; a copy keeps the layout
+     * (preserve_format) unless `memory_format` says otherwise.
+     */
+    to(target: DType | DTypeName | string | Tensor | TensorToOptions, opts?: TensorToOptions): Tensor;
     float(): Tensor;
     double(): Tensor;
     half(): Tensor;
@@ -99,15 +105,15 @@ export function promoteOperands(ops: readonly TensorOrScalar[], like: Tensor, fo
   return { dtype, tensors };
 }
 
+// Results take the layout TensorIterator gives them (transposed in, transposed out; channels_last
+// in, channels_last out), computed from the promoted operands as ATen computes it after casting.
 function runBinary(kernel: string, a: Tensor, b: Tensor): Tensor {
   const outShape = broadcastShapes(a.shape, b.shape);
-  const [r] = runKernel(kernel, { a, b }, { outShape });
-  return new Tensor(r!.storage, r!.shape);
+  return runLaidOut(kernel, { a, b }, { outShape }, outShape, iteratorOutputStrides([a, b], outShape));
 }
 
 function runUnary(kernel: string, x: Tensor, attrs: Record<string, unknown> = {}): Tensor {
-  const [r] = runKernel(kernel, { x }, attrs);
-  return new Tensor(r!.storage, r!.shape);
+  return runLaidOut(kernel, { x }, attrs, x.shape, iteratorOutputStrides([x], x.shape));
 }
 
 function tensorOf(self: Tensor, x: TensorOrScalar): Tensor | null {
@@ -430,20 +436,8 @@ P.clip = function (this: Tensor, min = null, max = null) {
 };
 
 P.to = function (this: Tensor, target, opts) {
-  if (target instanceof Tensor) return this.to(target.dtype).to(target.backend);
-  const isDtype = typeof target === 'object' || ['float32', 'float64', 'float16', 'bfloat16', 'int8', 'uint8', 'int16', 'int32', 'int64', 'bool'].includes(target);
-  if (!isDtype) {
-    const t = moveTo(this, target);
-    return opts?.dtype ? t.to(opts.dtype) : t;
-  }
-  const d = toDType(target as DType | DTypeName);
-  if (d === this.dtype && !opts?.copy) return this;
-  const y = runUnary(K.Cast, this, { dtype: d });
-  const from = this.dtype;
-  record('ToCopyBackward0', [this], [y], ([g]) => [g!.to(from)]);
-  return y;
+  return toTensor(this, target, opts);
 };
-import { moveTo } from './move.js';
 const CASTS: [string, DTypeName][] = [
   ['float', 'float32'], ['double', 'float64'], ['half', 'float16'], ['bfloat16', 'bfloat16'], ['long', 'int64'],
   ['int', 'int32'], ['short', 'int16'], ['char', 'int8'], ['byte', 'uint8'], ['bool', 'bool'],
@@ -457,8 +451,18 @@ P.type_as = function (this: Tensor, other) {
   return this.to(other.dtype);
 };
 
-/** `torch.where(condition, input, other)`. */
+/**
+ * `torch.where(condition, input, other)`: broadcasts the three; the result's layout follows
+ * TensorIterator's rules over (condition, input, other).
+ *
+ * @example
+ * where(x.gt(0), x, 0); // relu
+ */
 export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return whereImpl(condition, input, other, false);
+}
+
+function whereImpl(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar, contiguousResult: boolean): Tensor {
   if (condition.dtype !== bool && condition.dtype.name !== 'uint8') {
     throw new RuntimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${condition.dtype.name === 'float32' ? 'Float' : condition.dtype.name}`);
   }
@@ -466,8 +470,9 @@ export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrS
   const { tensors: [a, b] } = promoteOperands([input, other], like);
   const outShape = broadcastShapes(broadcastShapes(condition.shape, a!.shape), b!.shape);
   const cond = condition.dtype === bool ? condition : condition.to(bool);
-  const [r] = runKernel(K.Where, { condition: cond, a: a!, b: b! }, { outShape });
-  const out = new Tensor(r!.storage, r!.shape);
+  // masked_fill copies self as contiguous_format before filling: its result is row-major.
+  const strides = contiguousResult ? null : iteratorOutputStrides([cond, a!, b!], outShape);
+  const out = runLaidOut(K.Where, { condition: cond, a: a!, b: b! }, { outShape }, outShape, strides);
   const ta = input instanceof Tensor ? input : null;
   const tb = other instanceof Tensor ? other : null;
   record('WhereBackward0', [ta, tb], [out], ([g]) => {
@@ -483,7 +488,7 @@ P.masked_fill = function (this: Tensor, mask, value) {
   if (mask.dtype !== bool) throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${typeMetaName(mask.dtype)}`);
   const v = value instanceof Tensor ? value.to(this.dtype) : scalarTensor(Number(value), this.dtype, this.backend);
   // Out-of-place masked_fill broadcasts self against the mask (only masked_fill_ cannot).
-  return where(mask, v, this);
+  return whereImpl(mask, v, this, true);
 };
 
 /** The C++ type name caffe2::TypeMeta prints for a dtype (used in some PyTorch 2.x messages). */

@@ -30,9 +30,10 @@ describe('mm / addmm backward layouts (ATen)', () => {
     const [ga] = grad(addmm(randn(5, 3), at, m2), [at], { grad_outputs: g });
     expect(ga!._strides).toEqual([1, 5]);
     assertClose(ga!, g.mm(m2.t()), { rtol: 1e-6, atol: 1e-6 });
-    // With alpha the values are alpha·(g·m2ᵀ). (torch keeps the (1, 5) layout through the
-    // multiply too; core's elementwise ops return contiguous results, so strides are not compared.)
+    // With alpha the values are alpha·(g·m2ᵀ), and the multiply keeps the (1, 5) layout (torch's
+    // TensorIterator rule, which core's elementwise ops follow).
     const [gs] = grad(addmm(randn(5, 3), at, m2, { alpha: 0.5 }), [at], { grad_outputs: g });
+    expect(gs!._strides).toEqual([1, 5]);
     assertClose(gs!, g.mm(m2.t()).mul(0.5), { rtol: 1e-6, atol: 1e-6 });
     // A row-major operand keeps the row-major formula (torch: strides (4, 1)).
     const m1 = randn(5, 4).requires_grad_();

@@ -7,6 +7,8 @@ import { RuntimeError } from '../errors.js';
 import { Assign } from '../kernels/names.js';
 import { numelOf } from '../shape.js';
 import { runKernel } from '../tensor/dispatch.js';
+import { denseOrder, preservedStrides } from '../tensor/layout.js';
+import { type MemoryFormat, memoryFormatArg, preserve_format } from '../tensor/memory-format.js';
 import { Tensor } from '../tensor/tensor.js';
 import { defaultGenerator, type Generator } from '../random/generator.js';
 import { uniformFill } from '../random/uniform.js';
@@ -14,7 +16,7 @@ import { normalFill } from '../random/normal.js';
 import { randomFromToFill } from '../random/randint.js';
 import { randperm as randpermHost } from '../random/randperm.js';
 import { bernoulliFill } from '../random/bernoulli.js';
-import { type FactoryOptions, parseSizeArgs } from './creation.js';
+import { empty_like, type FactoryOptions, parseSizeArgs } from './creation.js';
 
 /** Factory options plus an explicit generator, as PyTorch's `generator=` keyword. */
 export interface RandomOptions extends FactoryOptions {
@@ -34,10 +36,17 @@ declare module '../tensor/tensor.js' {
   }
 }
 
-/** Writes a host array (logical order) into `t`'s storage through its view. */
+/**
+ * Writes a host array of draws into `t` in the order ATen's serial kernels visit it: a
+ * TensorIterator over `t` alone walks a dense tensor in memory order and any other in its
+ * strides' order (so a channels_last or transposed tensor gets the draws a contiguous one
+ * would, in storage order).
+ */
 function writeHost(t: Tensor, host: ReturnType<typeof allocHostArray>): void {
-  const src = Tensor.fromHost(host, t.shape, t.dtype, t.backend);
-  runKernel(Assign, { dst: t, src }, {});
+  const order = t.numel() === 0 ? null : denseOrder(t.shape, preservedStrides(t.shape, t._strides));
+  const dst = order === null ? t : new Tensor(t._storage, order.map((d) => t.shape[d]!), order.map((d) => t._strides[d]!), t._offset);
+  const src = Tensor.fromHost(host, dst.shape, t.dtype, t.backend);
+  runKernel(Assign, { dst, src }, {});
   t._storage.version++;
 }
 
@@ -126,11 +135,51 @@ export function bernoulli(probs: Tensor, opts?: { generator?: Generator | null }
   const out = Tensor.fromHost(allocHostArray(probs.dtype, probs.numel()), probs.shape, probs.dtype, probs.backend);
   return out.bernoulli_(probs, opts);
 }
-/** `torch.rand_like`, `torch.randn_like`. */
-export function rand_like(t: Tensor, opts?: RandomOptions): Tensor {
-  return rand(t.shape, { dtype: t.dtype, device: t.backend, ...opts });
+/** Options of the random `*_like` factories (PyTorch's keywords). */
+export interface RandomLikeOptions extends RandomOptions {
+  /** Default preserve_format: a dense input's strides are kept; draws fill it in memory order. */
+  memory_format?: MemoryFormat | null;
 }
-export function randn_like(t: Tensor, opts?: RandomOptions): Tensor {
-  return randn(t.shape, { dtype: t.dtype, device: t.backend, ...opts });
+
+/** `empty_like(t, opts)` then an in-place fill, as ATen builds the random `*_like` factories. */
+function drawnLike(fn: string, t: Tensor, opts: RandomLikeOptions | undefined, fill: (e: Tensor, gen: Generator) => void): Tensor {
+  const memory_format = memoryFormatArg(opts?.memory_format, fn, preserve_format);
+  const e = empty_like(t, { dtype: opts?.dtype ?? t.dtype, device: opts?.device ?? t.backend, memory_format });
+  fill(e, opts?.generator ?? defaultGenerator);
+  if (opts?.requires_grad) e._setRequiresGrad(true, 'Only Tensors of floating point and complex dtype can require gradients');
+  return e;
+}
+/**
+ * `torch.rand_like(input, {dtype, device, requires_grad, memory_format, generator})`.
+ *
+ * @example
+ * rand_like(x); // x's shape, dtype and layout
+ */
+export function rand_like(t: Tensor, opts?: RandomLikeOptions): Tensor {
+  return drawnLike('rand_like', t, opts, (e, generator) => e.uniform_(0, 1, { generator }));
+}
+/**
+ * `torch.randn_like(input, {dtype, device, requires_grad, memory_format, generator})`.
+ *
+ * @example
+ * randn_like(x, { dtype: 'float64' });
+ */
+export function randn_like(t: Tensor, opts?: RandomLikeOptions): Tensor {
+  return drawnLike('randn_like', t, opts, (e, generator) => e.normal_(0, 1, { generator }));
+}
+/**
+ * `torch.randint_like(input, low=0, high, {dtype, device, requires_grad, memory_format, generator})`:
+ * integers in [low, high) shaped like input, in input's dtype by default.
+ *
+ * @example
+ * randint_like(x, 10);      // [0, 10)
+ * randint_like(x, -3, 3);   // [-3, 3)
+ */
+export function randint_like(t: Tensor, lowOrHigh: number, high?: number | RandomLikeOptions, opts?: RandomLikeOptions): Tensor {
+  const hasLow = typeof high === 'number';
+  const o = hasLow ? opts : (high as RandomLikeOptions | undefined);
+  const lo = hasLow ? lowOrHigh : 0;
+  const hi = hasLow ? (high as number) : lowOrHigh;
+  return drawnLike('randint_like', t, o, (e, generator) => e.random_(lo, hi, { generator }));
 }
 export type { DTypeName };

@@ -7,8 +7,11 @@ import { IndexError, RuntimeError } from '../errors.js';
 import { Assign, Contiguous } from '../kernels/names.js';
 import { isContiguousLayout, normalizeDim, numelOf } from '../shape.js';
 import { runKernel } from '../tensor/dispatch.js';
+import { isContiguousAs, stridesLike } from '../tensor/layout.js';
+import { contiguous_format, type MemoryFormat, memoryFormatArg, preserve_format } from '../tensor/memory-format.js';
 import { Tensor } from '../tensor/tensor.js';
 import { full } from './creation.js';
+import { runLaidOut } from './laid-out.js';
 
 declare module '../tensor/tensor.js' {
   interface Tensor {
@@ -50,10 +53,24 @@ declare module '../tensor/tensor.js' {
     slice(dim: number, start?: number | null, end?: number | null, step?: number): Tensor;
     /** `tensor.as_strided(size, stride, storage_offset?)`. */
     as_strided(size: readonly number[], stride: readonly number[], storage_offset?: number): Tensor;
-    /** `tensor.contiguous()`: itself when already contiguous. */
-    contiguous(): Tensor;
-    /** `tensor.clone()`: a differentiable copy. */
-    clone(): Tensor;
+    /**
+     * `tensor.contiguous(memory_format=torch.contiguous_format)`: itself when already
+     * contiguous in that format, else a copy in it.
+     *
+     * @example
+     * x.contiguous({ memory_format: channels_last }); // NHWC strides for a 4-D x
+     */
+    contiguous(opts?: { memory_format?: MemoryFormat }): Tensor;
+    /**
+     * `tensor.clone(memory_format=torch.preserve_format)`: a differentiable copy; by default a
+     * dense tensor keeps its strides (and a non-dense one gets dense strides in its dim order).
+     *
+     * @example
+     * x.t().clone().stride(); // [1, 4] for a (3, 4) x: still transposed
+     */
+    clone(opts?: { memory_format?: MemoryFormat | null }): Tensor;
+    /** @internal A differentiable copy with the given (dense) strides, as `empty_strided(...).copy_(self)`. */
+    _copyWithStrides(strides: readonly number[]): Tensor;
     /** `tensor.split(split_size_or_sections, dim=0)`. */
     split(split_size_or_sections: number | readonly number[], dim?: number): Tensor[];
     /** `tensor.chunk(chunks, dim=0)`. */
@@ -151,7 +168,8 @@ P.view_as = function (this: Tensor, other) {
 P.reshape = function (this: Tensor, ...args) {
   const shape = inferSize(sizesFrom(args), this.numel());
   if (computeViewStrides(this.shape, this._strides, shape)) return viewImpl(this, shape, 'ViewBackward0');
-  const c = this.clone();
+  // ATen: _unsafe_view(self.clone(at::MemoryFormat::Contiguous), shape).
+  const c = this.clone({ memory_format: contiguous_format });
   const out = makeView(c, shape, undefinedStrides(shape), 0);
   out._base = null;
   const inShape = this.shape;
@@ -397,13 +415,18 @@ P.as_strided = function (this: Tensor, size, stride, storage_offset) {
   return out;
 };
 
-P.contiguous = function (this: Tensor) {
-  if (this.is_contiguous()) return this;
-  return this.clone();
+P.contiguous = function (this: Tensor, opts) {
+  const format = memoryFormatArg(opts?.memory_format, 'contiguous', contiguous_format, false);
+  if (isContiguousAs(this.shape, this._strides, format)) return this;
+  if (format === preserve_format) throw new RuntimeError('preserve memory format is unsupported by the contiguous operator');
+  return this.clone({ memory_format: format });
 };
-P.clone = function (this: Tensor) {
-  const [r] = runKernel(Contiguous, { x: this }, {});
-  const out = new Tensor(r!.storage, r!.shape);
+P.clone = function (this: Tensor, opts) {
+  const format = memoryFormatArg(opts?.memory_format, 'clone', preserve_format);
+  return this._copyWithStrides(stridesLike(this.shape, this._strides, format));
+};
+P._copyWithStrides = function (this: Tensor, strides) {
+  const out = runLaidOut(Contiguous, { x: this }, {}, this.shape, strides);
   record('CloneBackward0', [this], [out], ([g]) => [g!]);
   return out;
 };

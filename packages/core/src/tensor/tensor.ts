@@ -12,6 +12,8 @@ import { RuntimeError } from '../errors.js';
 import { contiguousStrides, isContiguousLayout, numelOf } from '../shape.js';
 import { RemovableHandle } from '../utils/hooks.js';
 import { deviceName, REFERENCE_BACKEND } from './dispatch.js';
+import { isContiguousAs, isNonOverlappingAndDense } from './layout.js';
+import { contiguous_format, type MemoryFormat, memoryFormatArg } from './memory-format.js';
 import { trackStorage, untrackStorage } from './scope.js';
 import { Storage } from './storage.js';
 
@@ -145,9 +147,21 @@ export class Tensor {
   get device(): string {
     return deviceName(this._storage.backend);
   }
-  /** `tensor.is_contiguous()`. */
-  is_contiguous(): boolean {
-    return isContiguousLayout(this._shape, this._strides);
+  /**
+   * `tensor.is_contiguous(memory_format=torch.contiguous_format)`: whether the strides are the
+   * dense layout of that format (size-1 dims ignored, as PyTorch does).
+   *
+   * @example
+   * x.is_contiguous();                                   // row-major?
+   * x.is_contiguous({ memory_format: channels_last });   // NHWC? (false unless 4-D)
+   */
+  is_contiguous(opts?: { memory_format?: MemoryFormat }): boolean {
+    if (opts === undefined || opts.memory_format === undefined) return isContiguousLayout(this._shape, this._strides);
+    return isContiguousAs(this._shape, this._strides, memoryFormatArg(opts.memory_format, 'is_contiguous', contiguous_format, false));
+  }
+  /** @internal `is_non_overlapping_and_dense()`: a permutation of some dense layout (c10's flag). */
+  _isNonOverlappingAndDense(): boolean {
+    return isNonOverlappingAndDense(this._shape, this._strides);
   }
   /** `tensor.is_floating_point()`. */
   is_floating_point(): boolean {
@@ -246,14 +260,27 @@ export class Tensor {
     }
     if (grad.dtype !== this.dtype) grad = grad.to(this.dtype);
     if (this.grad === null) {
-      // A fresh tensor, never aliasing a gradient that flows elsewhere (PyTorch clones too).
-      this.grad = is_grad_enabled() ? grad.clone() : grad.detach().clone();
+      // A fresh tensor, never aliasing a gradient that flows elsewhere (PyTorch clones too),
+      // laid out by AccumulateGrad's layout contract.
+      this.grad = this._gradLikeSelf(is_grad_enabled() ? grad : grad.detach());
     } else if (is_grad_enabled()) {
       this.grad = this.grad.add(grad);
     } else {
       this.grad.add_(grad);
     }
     untrackStorage(this.grad._storage);
+  }
+  /**
+   * @internal AccumulateGrad's layout contract (torch/csrc/autograd/functions/accumulate_grad.h):
+   * a dense parameter's gradient has the parameter's strides, any other's is row-major; a
+   * gradient that already obeys keeps its own layout.
+   */
+  _gradLikeSelf(g: Tensor): Tensor {
+    const dense = this._isNonOverlappingAndDense();
+    if (dense ? obeysDenseContract(g, this) : g.is_contiguous()) return g.clone();
+    if (!dense) return g.clone({ memory_format: contiguous_format });
+    // new_empty_strided(param.sizes(), param.strides()).copy_(grad).
+    return g._copyWithStrides(this._strides);
   }
   /**
    * `tensor.register_hook(hook)`: `hook(grad)` runs when this tensor's gradient is computed and
@@ -276,7 +303,8 @@ export class Tensor {
     this._retains_grad = true;
     const node = this._grad_fn;
     node._retains_grad_hooks.set(this._output_nr, (g: Tensor) => {
-      this.grad = this.grad ? this.grad.add(g) : g.detach().clone();
+      // retain_grad's hook clones as contiguous_format (unlike AccumulateGrad's layout contract).
+      this.grad = this.grad ? this.grad.add(g) : g.detach().clone({ memory_format: contiguous_format });
       untrackStorage(this.grad._storage);
     });
   }
@@ -302,6 +330,16 @@ export class Tensor {
   get isDisposed(): boolean {
     return this._storage.isDisposed;
   }
+}
+
+/** obeys_layout_contract for a dense parameter: equal strides on every dim of size > 1, no 0 strides. */
+function obeysDenseContract(g: Tensor, p: Tensor): boolean {
+  for (let i = 0; i < g._shape.length; i++) {
+    if (g._shape[i] !== 1) {
+      if (g._strides[i] !== p._strides[i]) return false;
+    } else if (g._strides[i] === 0) return false;
+  }
+  return true;
 }
 
 /** IndexError for dims (kept here to avoid an import cycle with ops). */

@@ -1,5 +1,5 @@
-/** torch namespace functions not in core: allclose, isclose, is_tensor, numel, randint_like. */
-import { type DType, type DTypeName, type Generator, int64, randint, type Tensor, Tensor as TensorClass } from '@nncompat/core';
+/** torch namespace functions not in core: allclose, isclose, is_tensor, numel. */
+import { type Tensor, Tensor as TensorClass } from '@nncompat/core';
 
 /** Options of `allclose` / `isclose`. */
 export interface CloseOptions {
@@ -55,19 +55,4 @@ export function is_tensor(obj: unknown): obj is Tensor {
  */
 export function numel(input: Tensor): number {
   return input.numel();
-}
-
-/**
- * `torch.randint_like(input, low=0, high, dtype=None)`: integers in [low, high) shaped like
- * input, in input's dtype by default.
- *
- * @example
- * torch.randint_like(x, 10);
- */
-export function randint_like(input: Tensor, lowOrHigh: number, high?: number | { dtype?: DType | DTypeName; generator?: Generator | null }, opts: { dtype?: DType | DTypeName; generator?: Generator | null } = {}): Tensor {
-  const hasLow = typeof high === 'number';
-  const o = hasLow ? opts : (high ?? opts);
-  const lo = hasLow ? lowOrHigh : 0;
-  const hi = hasLow ? (high as number) : lowOrHigh;
-  return randint(lo, hi, [...input.shape], { dtype: o.dtype ?? (input.dtype ?? int64), device: input.device, generator: o.generator ?? null });
 }

@@ -16,13 +16,14 @@ export {
   no_grad, enable_grad, is_grad_enabled, set_grad_enabled, cat, stack, where,
   DType as dtype, getDefaultDtype as get_default_dtype, setDefaultDtype as set_default_dtype,
   float32, float64, float16, bfloat16, int8, uint8, int16, int32, int64, bool,
+  MemoryFormat as memory_format, contiguous_format, channels_last, channels_last_3d, preserve_format, randint_like,
 } from '@nncompat/core';
 export {
   float32 as float, float64 as double, float16 as half, int16 as short, int32 as int, int64 as long,
 } from '@nncompat/core';
 export { Size } from './size.js';
 export { device } from './device.js';
-export { allclose, isclose, is_tensor, numel, randint_like, type CloseOptions } from './functions.js';
+export { allclose, isclose, is_tensor, numel, type CloseOptions } from './functions.js';
 export * from './unary.js';
 export * from './binary.js';
 export * from './compare.js';

@@ -7,7 +7,7 @@ import {
   addIndent, AssertionError, AttributeError, checkAddModule, checkMemberName, collectUnexpectedKeys, SELF, type DType, type DTypeName,
   emptyStateDict, empty_like, KeyError, localMetadataFor, type OrderedDict, ModuleBase, moduleDirNames, moduleRepr, no_grad, Parameter, persistentMembers,
   RAW, raiseLoadErrors, recordLocalMetadata, registerHook, requiresGradTree, runStateDictHooks, storeBuffer, trainTree, type RegistrationRules, type RemovableHandle, RuntimeError, setattrRegistering,
-  stateDictCopy, Tensor, toDType, ValueError, is_lazy,
+  stateDictCopy, Tensor, toDType, ValueError, is_lazy, MemoryFormat,
 } from '@nncompat/core';
 import { keyError, pyTypeRepr, sizeRepr, typename } from '../../python.js';
 import { BackwardHook } from '../../utils/backward-hook.js';
@@ -48,6 +48,8 @@ export interface ToOptions {
   dtype?: DType | DTypeName | null;
   non_blocking?: boolean;
   tensor?: Tensor;
+  /** Layout for 4-D and 5-D parameters and buffers (e.g. `torch.channels_last`). */
+  memory_format?: MemoryFormat | null;
 }
 
 function isDTypeLike(x: unknown): x is DType | DTypeName {
@@ -355,11 +357,17 @@ export class Module extends ModuleBase {
 
   /**
    * `to(device=None, dtype=None, non_blocking=False)`, `to(dtype)`, `to(tensor)` or
-   * `to({device, dtype})`; only floating dtypes are accepted, and only floating tensors cast.
+   * `to({device, dtype, memory_format})`; only floating dtypes are accepted, and only floating
+   * tensors cast. `memory_format` converts the 4-D and 5-D parameters and buffers (PyTorch's rule,
+   * so channels_last on a 5-D one raises).
+   *
+   * @example
+   * model.to({ memory_format: torch.channels_last }); // conv weights become NHWC
    */
   to(...args: (string | DType | Tensor | ToOptions | boolean | null | undefined)[]): this {
     let device: string | null = null;
     let dtype: DType | null = null;
+    let memory_format: MemoryFormat | null = null;
     for (const a of args) {
       if (a === null || a === undefined || typeof a === 'boolean') continue;
       if (a instanceof Tensor) {
@@ -375,6 +383,12 @@ export class Module extends ModuleBase {
         }
         if (o.device != null) device = o.device;
         if (o.dtype != null) dtype = asDType(o.dtype);
+        if (o.memory_format != null) {
+          if (!(o.memory_format instanceof MemoryFormat)) {
+            throw new TypeError(`to() received an invalid combination of arguments - got memory_format=${String(o.memory_format)}`);
+          }
+          memory_format = o.memory_format;
+        }
       }
     }
     if (dtype !== null && !(dtype.is_floating_point || dtype.is_complex)) {
@@ -383,6 +397,8 @@ export class Module extends ModuleBase {
     return this._apply((t) => {
       let r = device === null ? t : toDevice(t, device);
       if (dtype !== null && r.is_floating_point()) r = r.to(dtype);
+      // module.py's convert(): only 4-D and 5-D tensors take the memory format.
+      if (memory_format !== null && (r.dim() === 4 || r.dim() === 5)) r = r.to({ memory_format });
       return r;
     });
   }
