@@ -77,7 +77,7 @@ def ints(high, *shape):
 CASES = []
 
 
-def case(name, fn, func, args, kwargs=None, hand=None, tol=None):
+def case(name, fn, func, args, kwargs=None, hand=None, tol=None, gen=None):
     kwargs = kwargs or {}
     out = func(*args, **kwargs)
     outs = list(out) if isinstance(out, (tuple, list)) else [out]
@@ -90,7 +90,7 @@ def case(name, fn, func, args, kwargs=None, hand=None, tol=None):
     leaves = [a for a in list(args) + list(kwargs.values()) if isinstance(a, torch.Tensor) and a.requires_grad]
     o = outs[0]
     if leaves and o.requires_grad:
-        w = torch.rand(o.shape, generator=G, dtype=F64).to(o.dtype)
+        w = torch.rand(o.shape, generator=gen or G, dtype=F64).to(o.dtype)
         grads = torch.autograd.grad((o * w).sum(), leaves, allow_unused=True)
         c['w'] = [num(x) for x in w.reshape(-1).tolist()]
         c['grads'] = [tj(g) if g is not None else None for g in grads]
@@ -529,15 +529,55 @@ def namespace_cases():
     return {'draws': draws, 'reprs': reprs, 'allclose': close}
 
 
+def cosine_cases():
+    """F.cosine_similarity where the inputs broadcast along and across `dim`, integer inputs and
+    clamped norms. Drawn from their own generator, after every other functional case, so adding
+    them changed no other fixture value."""
+    gc = torch.Generator().manual_seed(2101)
+
+    def r(*shape, rg=True):
+        return (torch.rand(*shape, generator=gc, dtype=F64) * 4 - 2).requires_grad_(rg)
+    cs = F.cosine_similarity
+
+    def cos21(x1, x2, dim=1, eps=1e-8):
+        # PyTorch 2.1's ATen cosine_similarity (Distance.cpp) step by step: the norms are cloned
+        # before the in-place clamp, so the gradient flows through the unclamped norm. 1.13's
+        # kernel gives other gradients where a norm is clamped (values agree).
+        dt = torch.result_type(x1, x2)
+        x1 = x1 if x1.dtype.is_floating_point else x1.to(dt)
+        x2 = x2 if x2.dtype.is_floating_point else x2.to(dt)
+        x1, x2 = torch.broadcast_tensors(x1, x2)
+        n1 = torch.linalg.vector_norm(x1, 2, dim=dim, keepdim=True).clone()
+        n2 = torch.linalg.vector_norm(x2, 2, dim=dim, keepdim=True).clone()
+        with torch.no_grad():
+            n1.clamp_min_(eps)
+            n2.clamp_min_(eps)
+        return ((x1 / n1) * (x2 / n2)).sum(dim)
+    hand = 'ATen 2.1 Distance.cpp formula (norms cloned before the no_grad clamp); 1.13 differs in clamped-norm gradients'
+    case('cosine_similarity_bcast_along_dim', 'cosine_similarity', cs, [r(3, 4), r(1, 4)], {'dim': 0}, gen=gc)
+    case('cosine_similarity_bcast_along_dim_both', 'cosine_similarity', cs, [r(3, 1), r(1, 4)], {'dim': 1}, gen=gc)
+    case('cosine_similarity_bcast_across_dim', 'cosine_similarity', cs, [r(2, 1, 5), r(3, 5)], {'dim': -1}, gen=gc)
+    case('cosine_similarity_bcast_rank', 'cosine_similarity', cs, [r(4), r(3, 4)], {'dim': 1}, gen=gc)
+    case('cosine_similarity_int', 'cosine_similarity', cs, [torch.tensor([[1, 2], [0, 3]]), r(2, 2)], {'dim': 1}, gen=gc)
+    zero = torch.tensor([[0.0, 0.0, 0.0], [1.0, -2.0, 0.5]], dtype=F64, requires_grad=True)
+    case('cosine_similarity_zero_vector', 'cosine_similarity', cs, [zero, r(2, 3)], gen=gc)
+    tiny = torch.tensor([[1e-9, 0.0], [3e-9, -4e-9]], dtype=F64, requires_grad=True)
+    case('cosine_similarity_eps_clamp', 'cosine_similarity', cos21, [tiny, torch.tensor([[100.0, 0.0], [1.0, 1.0]], dtype=F64, requires_grad=True)],
+         hand=hand, gen=gc)
+    case('cosine_similarity_eps_kw', 'cosine_similarity', cos21, [r(3, 2, rg=False).mul(1e-3).requires_grad_(), r(3, 2)], {'eps': 0.01}, hand=hand, gen=gc)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     torch.manual_seed(0)
     functional_cases()
+    errs = errors()
+    cosine_cases()
     def dump(fname, obj):
         with open(os.path.join(OUT, fname), 'w') as f:
             json.dump(obj, f, separators=(',', ':'))
             f.write('\n')
-    dump('functional.json', {'torch': torch.__version__, 'cases': CASES, 'errors': errors()})
+    dump('functional.json', {'torch': torch.__version__, 'cases': CASES, 'errors': errs})
     dump('dropout.json', {'torch': torch.__version__, 'cases': dropout_cases()})
     dump('init.json', {'torch': torch.__version__, **init_cases()})
     dump('optim.json', {'torch': torch.__version__, 'cases': optim_cases(), 'state_dicts': state_dict_cases()})

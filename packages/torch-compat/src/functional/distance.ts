@@ -1,5 +1,5 @@
 /** `F.normalize` and `F.cosine_similarity`. */
-import { type Tensor } from '@nncompat/core';
+import { broadcastShapes, promoteOperands, RuntimeError, scalarTypeName, type Tensor } from '@nncompat/core';
 
 /** Options of `F.normalize`. */
 export interface NormalizeOptions {
@@ -36,21 +36,32 @@ export interface CosineSimilarityOptions {
 }
 
 /**
- * `F.cosine_similarity(x1, x2, dim=1, eps=1e-8)`: inputs broadcast, each divided by its norm
- * clamped to `eps` (the clamp is outside autograd, as in ATen 2.1).
+ * `F.cosine_similarity(x1, x2, dim=1, eps=1e-8)`, as ATen's (Distance.cpp, 1.13 through 2.1):
+ * integer inputs cast to the common floating dtype, both inputs expanded to their broadcast
+ * shape first (so `dim` may itself broadcast, e.g. [3, 4] against [1, 4] along dim 0), then
+ * `sum((x1 / max(||x1||, eps)) * (x2 / max(||x2||, eps)), dim)`. ATen clamps each norm in place
+ * under no_grad: the value is clamped, the gradient flows as through the unclamped norm, and
+ * the norm's own gradient is 0 where it is 0 (`Tensor.norm`'s norm_backward).
  *
  * @example
  * F.cosine_similarity(a, b, { dim: -1 });
+ * F.cosine_similarity(rows, query.unsqueeze(0)); // query broadcast against every row
  */
 export function cosine_similarity(x1: Tensor, x2: Tensor, opts: CosineSimilarityOptions = {}): Tensor {
   const dim = opts.dim ?? 1;
   const eps = opts.eps ?? 1e-8;
-  const a = x1;
-  const b = x2;
-  const n1 = vectorNorm(a, 2, dim, true);
-  const n2 = vectorNorm(b, 2, dim, true);
-  // clamp_min_ under no_grad in ATen: values are clamped, gradients flow as through the norm.
-  const c1 = n1.add(n1.detach().clamp(eps, null).sub(n1.detach()));
-  const c2 = n2.add(n2.detach().clamp(eps, null).sub(n2.detach()));
-  return a.div(c1).mul(b.div(c2)).sum(dim);
+  const { dtype } = promoteOperands([x1, x2], x1);
+  if (!dtype.is_floating_point) {
+    throw new RuntimeError(`expected common dtype to be floating point, yet common dtype is ${scalarTypeName(dtype)}`);
+  }
+  const shape = broadcastShapes(x1.shape, x2.shape);
+  const a = (x1.dtype.is_floating_point ? x1 : x1.to(dtype)).expand(shape);
+  const b = (x2.dtype.is_floating_point ? x2 : x2.to(dtype)).expand(shape);
+  const clamped = (x: Tensor): Tensor => {
+    const n = x.norm(2, dim, true);
+    const v = n.detach();
+    // (n - v) is exactly 0, so the value is exactly the clamped norm while autograd sees n.
+    return n.sub(v).add(v.clamp(eps, null));
+  };
+  return a.div(clamped(a)).mul(b.div(clamped(b))).sum(dim);
 }

@@ -5,7 +5,7 @@
  * weight, bias, running_mean, running_var, training, momentum, eps, cudnn_enabled)`). Each maps
  * onto the `F.*` implementation, so values, gradients and errors are F's.
  */
-import { broadcastShapes, Tensor } from '@nncompat/core';
+import { Tensor } from '@nncompat/core';
 import * as F from '../functional/index.js';
 import type { ConvOptions, ConvTransposeOptions } from '../functional/conv.js';
 import type { MaxPoolOptions } from '../functional/pooling.js';
@@ -180,8 +180,5 @@ export interface CosineSimilarityArgs {
  * torch.cosine_similarity(a, b, { dim: 0, eps: 1e-6 });
  */
 export function cosine_similarity(x1: Tensor, x2: Tensor, dim: number | CosineSimilarityArgs = 1, eps = 1e-8): Tensor {
-  // ATen expands both inputs to their broadcast shape before taking norms along `dim`; F here
-  // takes each norm on the unexpanded input, which differs when `dim` itself broadcasts.
-  const shape = broadcastShapes(x1.shape, x2.shape);
-  return F.cosine_similarity(x1.expand(shape), x2.expand(shape), typeof dim === 'number' ? { dim, eps } : dim);
+  return F.cosine_similarity(x1, x2, typeof dim === 'number' ? { dim, eps } : dim);
 }
