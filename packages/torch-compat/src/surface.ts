@@ -1,3 +1,5 @@
+import { TORCH_FUNCTIONS_EXTRA } from './torch/names.js';
+
 /**
  * Names this package implements, as dotted paths under `torch` (conformance diffs them against
  * real PyTorch's `dir()`).
@@ -33,4 +35,6 @@ export const SURFACE: readonly string[] = Object.freeze([
   ].map((n) => `torch.nn.${n}`),
   'torch.nn.modules.linear.NonDynamicallyQuantizableLinear', 'torch.nn.Embedding.from_pretrained',
   'torch.Tensor.__repr__', 'torch.Tensor.data',
+  // torch.* function forms of the ported-code Tensor methods and exact compositions (torch/names.ts)
+  ...TORCH_FUNCTIONS_EXTRA.map((n) => `torch.${n}`),
 ]);

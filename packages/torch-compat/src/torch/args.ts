@@ -2,7 +2,7 @@
  * Argument helpers shared by the `torch.*` function forms: the `out=` rejection and Python
  * scalars as operands.
  */
-import { bool, getDefaultDtype, int64, NotImplementedError, scalarTensor, type Tensor } from '@nncompat/core';
+import { bool, getDefaultDtype, int64, NotImplementedError, scalarTensor, Tensor } from '@nncompat/core';
 
 /**
  * Throws NotImplementedError when a caller passes `out` (PyTorch's preallocated result): every
@@ -44,4 +44,24 @@ export function scalarOperand(v: number | boolean, like: Tensor): Tensor {
 export interface OutOption {
   /** Not supported: only `null`/`undefined` is accepted. */
   out?: null;
+}
+
+/**
+ * Splits Python-style trailing arguments: positional values up to the first plain options
+ * object (PyTorch keywords, the project's kwargs convention), which may follow any number of
+ * them. Positional values override the same keys given as keywords.
+ *
+ * @example
+ * const o = positionalOptions('sort', ['dim', 'descending'], [0, { stable: true }]); // { dim: 0, stable: true }
+ */
+export function positionalOptions<O extends object>(fn: string, names: readonly (keyof O & string)[], rest: readonly unknown[]): O {
+  const at = rest.findIndex((v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Tensor));
+  const o = { ...((at >= 0 ? rest[at] : {}) as O) } as Record<string, unknown>;
+  const positional = at >= 0 ? rest.slice(0, at) : rest;
+  if (positional.length > names.length) throw new TypeError(`${fn}() takes at most ${names.length + 1} positional arguments but ${positional.length + 1} were given`);
+  positional.forEach((v, i) => {
+    if (v !== undefined) o[names[i]!] = v;
+  });
+  rejectOut(fn, o);
+  return o as O;
 }

@@ -26,9 +26,17 @@ interface ErrorCase {
   message: string;
 }
 
+/** A call with a non-tensor result (a dtype name, a boolean, a shape). */
+interface ValueCase {
+  fn: string;
+  args: unknown[];
+  out: string | boolean | number[];
+}
+
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/torch_ops.json', import.meta.url), 'utf8')) as {
   cases: Case[];
   errors: ErrorCase[];
+  values: ValueCase[];
 };
 
 /** Decodes a fixture argument: {t} → Tensor (rg leaves collected in order), {dtype} → name, {o} → options. */
@@ -93,6 +101,19 @@ describe('torch.* function forms against PyTorch 1.13', () => {
       }
     });
   }
+});
+
+describe('torch.* functions with non-tensor results against PyTorch 1.13', () => {
+  it('has cases', () => expect(fixture.values.length).toBeGreaterThan(20));
+  fixture.values.forEach((v, i) => {
+    it(`${v.fn} #${i}`, () => {
+      const f = (torch as unknown as Record<string, (...a: unknown[]) => unknown>)[v.fn]!;
+      const r = f(...(decode(v.args, []) as unknown[]));
+      // dtypes compare by name, torch.Size as a plain array.
+      const got = r instanceof torch.dtype ? r.name : Array.isArray(r) ? [...(r as number[])] : r;
+      expect(got).toEqual(v.out);
+    });
+  });
 });
 
 describe('torch.* function forms raise PyTorch\'s errors', () => {
