@@ -329,7 +329,9 @@ const UNARY: [string, string, boolean, string, UnaryGrad | null, 'x' | 'y' | 'no
   ['cos', K.Cos, true, 'CosBackward0', (g, x) => g.mul(x.sin().neg()), 'x'],
   ['tanh', K.Tanh, true, 'TanhBackward0', (g, _x, y) => g.mul(y.mul(y).rsub(1)), 'y'],
   ['sigmoid', K.Sigmoid, true, 'SigmoidBackward0', (g, _x, y) => g.mul(y.mul(y.rsub(1))), 'y'],
-  ['relu', K.Relu, false, 'ReluBackward0', (g, _x, y) => g.mul(y.gt(0).to(g.dtype)), 'y'],
+  // ATen's threshold_backward: 0 where the result is <= 0 (whatever the gradient, inf and NaN
+  // included), the gradient elsewhere (a NaN result passes it).
+  ['relu', K.Relu, false, 'ReluBackward0', (g, _x, y) => g.masked_fill(y.le(0), 0), 'y'],
   ['silu', K.Silu, true, 'SiluBackward0', (g, x) => {
     const s = x.sigmoid();
     return g.mul(s.mul(x.mul(s.rsub(1)).add(1)));
@@ -390,16 +392,19 @@ P.softplus = function (this: Tensor, beta = 1, threshold = 20) {
   const y = runUnary(K.Softplus, this, { beta, threshold });
   const sx = save(this);
   record('SoftplusBackward0', [this], [y], ([g]) => {
-    const x = sx.unpack();
-    const z = x.mul(beta);
-    return [g!.mul(z.sigmoid()).masked_fill(z.gt(threshold), 0).add(g!.mul(z.gt(threshold).to(g!.dtype)))];
+    // ATen's softplus_backward, term for term: (x*beta) > threshold ? g : g * z / (z + 1) with
+    // z = exp(x*beta), so the values round as PyTorch's do and an infinite g stays infinite.
+    const xb = sx.unpack().mul(beta);
+    const z = xb.exp();
+    return [g!.where(xb.gt(threshold), g!.mul(z).div(z.add(1)))];
   }, [sx]);
   return y;
 };
 P.leaky_relu = function (this: Tensor, negative_slope = 0.01) {
   const y = runUnary(K.LeakyRelu, this, { negativeSlope: negative_slope });
   const sx = save(this);
-  record('LeakyReluBackward0', [this], [y], ([g]) => [g!.mul(sx.unpack().gt(0).to(g!.dtype).mul(1 - negative_slope).add(negative_slope))], [sx]);
+  // ATen: x > 0 ? g : g * negative_slope (a blended factor (1-s)+s need not round to exactly 1).
+  record('LeakyReluBackward0', [this], [y], ([g]) => [g!.where(sx.unpack().gt(0), g!.mul(negative_slope))], [sx]);
   return y;
 };
 P.clamp = function (this: Tensor, min = null, max = null) {
