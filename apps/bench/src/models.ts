@@ -93,9 +93,11 @@ export function inferStep(w: Workload): number {
 
 /** The same models, steps and timing in PyTorch (prepended to each benchmark's Python snippet). */
 export const TORCH_MODELS = `
-import json, time
+import json, os, time
 import torch, torch.nn as nn, torch.nn.functional as F
-torch.set_num_threads(1)
+# 0: leave PyTorch's own thread setting (see TorchThreads in pytorch.ts).
+if int(os.environ.get('NNCOMPAT_TORCH_THREADS', '1')) > 0:
+    torch.set_num_threads(int(os.environ.get('NNCOMPAT_TORCH_THREADS', '1')))
 
 class BenchMLP(nn.Module):
     def __init__(self):

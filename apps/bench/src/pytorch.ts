@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const CANDIDATES = [process.env['NNCOMPAT_TORCH_PYTHON'], '/usr/bin/python3', 'python3'].filter((p): p is string => !!p);
 
@@ -26,11 +27,29 @@ export function torchPython(): string | null {
   return cached;
 }
 
+/**
+ * How PyTorch may use the machine's cores:
+ * - `single`: one thread everywhere (OMP_NUM_THREADS=1 reaches OpenBLAS too; torch.set_num_threads(1));
+ * - `default`: as installed, nothing set (Debian's torch 1.13 runs ATen on one thread here and
+ *   OpenBLAS's own pthreads on every core);
+ * - `all`: torch.set_num_threads(every core), OpenBLAS left at its default.
+ * The snippets read NNCOMPAT_TORCH_THREADS (see TORCH_MODELS): 0 leaves PyTorch's setting alone.
+ */
+export type TorchThreads = 'single' | 'default' | 'all';
+
+function threadEnv(threads: TorchThreads): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env['OMP_NUM_THREADS'];
+  delete env['OPENBLAS_NUM_THREADS'];
+  if (threads === 'single') return { ...env, OMP_NUM_THREADS: '1', NNCOMPAT_TORCH_THREADS: '1' };
+  return { ...env, NNCOMPAT_TORCH_THREADS: threads === 'all' ? String(availableParallelism()) : '0' };
+}
+
 /** Runs `code` (which must print one JSON object on its last line) under PyTorch; null without torch. */
-export function runTorch<T>(code: string): T | null {
+export function runTorch<T>(code: string, threads: TorchThreads = 'single'): T | null {
   const py = torchPython();
   if (!py) return null;
-  const out = execFileSync(py, ['-c', code], { encoding: 'utf8', timeout: 600_000, env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  const out = execFileSync(py, ['-c', code], { encoding: 'utf8', timeout: 600_000, env: threadEnv(threads) });
   const lines = out.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]!) as T;
 }
@@ -60,6 +79,18 @@ export function bestOfRounds(fn: () => void, iters: number, rounds = ROUNDS, war
   let best = Infinity;
   for (let r = 0; r < rounds; r++) best = Math.min(best, timeMs(fn, iters, r === 0 ? warmup : 1));
   return best;
+}
+
+/**
+ * PyTorch's fastest multi-core figure per key: the lower of its `default` and `all` thread
+ * settings (which one wins depends on the workload: OpenBLAS threads speed up GEMMs, ATen's
+ * threads the convolutions' im2col), or null without torch.
+ */
+export function runTorchBestMulticore<T extends Record<string, number>>(code: string): T | null {
+  const a = runTorch<T>(code, 'default');
+  const b = runTorch<T>(code, 'all');
+  if (!a || !b) return null;
+  return Object.fromEntries(Object.keys(a).map((k) => [k, Math.min(a[k]!, b[k]!)])) as T;
 }
 
 /** Formats a ratio line: ours / PyTorch (lower is better for times). */
