@@ -25,35 +25,8 @@ F64, F32, I64, I32, BOOL = torch.float64, torch.float32, torch.int64, torch.int3
 G = torch.Generator().manual_seed(4321)
 
 
-def num(v):
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, float):
-        if math.isnan(v):
-            return 'nan'
-        if math.isinf(v):
-            return 'inf' if v > 0 else '-inf'
-    return v
-
-
-def tj(t):
-    return {'dtype': str(t.dtype).replace('torch.', ''), 'shape': list(t.shape),
-            'data': [num(x) for x in t.detach().reshape(-1).tolist()]}
-
-
-def enc(v):
-    if isinstance(v, torch.Tensor):
-        d = tj(v)
-        if v.requires_grad:
-            d['rg'] = True
-        return {'t': d}
-    if isinstance(v, torch.dtype):
-        return {'dtype': str(v).replace('torch.', '')}
-    if isinstance(v, (list, tuple)):
-        return [enc(x) for x in v]
-    if isinstance(v, float):
-        return num(v)
-    return v
+# The fixture encoding is gen_torch_functional.py's (the TS replay shares its decoder).
+from gen_torch_functional import enc, num, tj  # noqa: E402,F401
 
 
 def rnd(*shape, dtype=F64, rg=True, lo=-2.0, hi=2.0):
