@@ -46,6 +46,7 @@ import './backends/reference/index.js';
 
 export * from './ops/creation.js';
 export { where, promoteOperands, type TensorOrScalar } from './ops/elementwise.js';
+export { hardtanh } from './ops/hardtanh.js';
 export { sumToShape } from './ops/views.js';
 export { normalizeAxes, scalarTypeName, type DimArg } from './ops/reduce.js';
 export { cat, stack } from './ops/indexing.js';
