@@ -2,7 +2,8 @@
  * Activation functions of `torch.nn.functional`, composed from core ops so that autograd (and
  * every backend) works. `inplace: true` writes the result into the input, as PyTorch does.
  */
-import { type DType, type DTypeName, type Tensor, toDType } from '@nncompat/core';
+import { type DType, type DTypeName, hardtanh as coreHardtanh, type Tensor, toDType } from '@nncompat/core';
+import { bindArgs, p, type PyArgs } from './pyargs.js';
 import { warnOnce } from './warn.js';
 
 /** Runs `f` out of place, or writes its result into `input` when `inplace`. */
@@ -15,14 +16,18 @@ export interface InplaceOptions {
   inplace?: boolean;
 }
 
+const INPLACE = [p.bool('inplace')];
+
 /**
  * `F.relu(input, inplace=False)`.
  *
  * @example
  * F.relu(torch.tensor([-1, 2])); // tensor([0, 2])
+ * F.relu(x, true);                // same as F.relu(x, { inplace: true })
  */
-export function relu(input: Tensor, opts: InplaceOptions = {}): Tensor {
-  return maybeInplace(input, opts.inplace, (x) => x.relu());
+export function relu(input: Tensor, ...args: PyArgs<[inplace: boolean], InplaceOptions>): Tensor {
+  const o = bindArgs<InplaceOptions>('relu', 1, INPLACE, args);
+  return maybeInplace(input, o.inplace, (x) => x.relu());
 }
 
 /** Options of `hardtanh`. */
@@ -32,15 +37,18 @@ export interface HardtanhOptions extends InplaceOptions {
 }
 
 /**
- * `F.hardtanh(input, min_val=-1., max_val=1., inplace=False)`.
+ * `F.hardtanh(input, min_val=-1., max_val=1., inplace=False)`, with ATen's gradient (0 on
+ * both boundaries; see core's `hardtanh`).
  *
  * @example
+ * F.hardtanh(x, -0.5, 0.5);
  * F.hardtanh(x, { min_val: -0.5, max_val: 0.5 });
  */
-export function hardtanh(input: Tensor, opts: HardtanhOptions = {}): Tensor {
-  const lo = opts.min_val ?? -1;
-  const hi = opts.max_val ?? 1;
-  return maybeInplace(input, opts.inplace, (x) => x.clamp(lo, hi));
+export function hardtanh(input: Tensor, ...args: PyArgs<[min_val: number, max_val: number, inplace: boolean], HardtanhOptions>): Tensor {
+  const o = bindArgs<HardtanhOptions>('hardtanh', 1, [p.float('min_val'), p.float('max_val'), p.bool('inplace')], args);
+  const lo = o.min_val ?? -1;
+  const hi = o.max_val ?? 1;
+  return maybeInplace(input, o.inplace, (x) => coreHardtanh(x, lo, hi));
 }
 
 /**
@@ -48,9 +56,11 @@ export function hardtanh(input: Tensor, opts: HardtanhOptions = {}): Tensor {
  *
  * @example
  * F.relu6(x);
+ * F.relu6(x, { inplace: true });
  */
-export function relu6(input: Tensor, opts: InplaceOptions = {}): Tensor {
-  return hardtanh(input, { min_val: 0, max_val: 6, inplace: opts.inplace });
+export function relu6(input: Tensor, ...args: PyArgs<[inplace: boolean], InplaceOptions>): Tensor {
+  const o = bindArgs<InplaceOptions>('relu6', 1, INPLACE, args);
+  return maybeInplace(input, o.inplace, (x) => coreHardtanh(x, 0, 6));
 }
 
 /** Options of `leaky_relu`. */
@@ -59,14 +69,14 @@ export interface LeakyReluOptions extends InplaceOptions {
 }
 
 /**
- * `F.leaky_relu(input, negative_slope=0.01, inplace=False)`; the slope may also be given
- * positionally.
+ * `F.leaky_relu(input, negative_slope=0.01, inplace=False)`.
  *
  * @example
  * F.leaky_relu(x, 0.2);
+ * F.leaky_relu(x, { negative_slope: 0.2, inplace: true });
  */
-export function leaky_relu(input: Tensor, negative_slope: number | LeakyReluOptions = {}, inplace = false): Tensor {
-  const o: LeakyReluOptions = typeof negative_slope === 'number' ? { negative_slope, inplace } : negative_slope;
+export function leaky_relu(input: Tensor, ...args: PyArgs<[negative_slope: number, inplace: boolean], LeakyReluOptions>): Tensor {
+  const o = bindArgs<LeakyReluOptions>('leaky_relu', 1, [p.float('negative_slope'), p.bool('inplace')], args);
   const slope = o.negative_slope ?? 0.01;
   return maybeInplace(input, o.inplace, (x) => x.leaky_relu(slope));
 }
@@ -80,9 +90,11 @@ export interface EluOptions extends InplaceOptions {
  * `F.elu(input, alpha=1.0, inplace=False)`: `x` where `x > 0`, else `alpha * (exp(x) - 1)`.
  *
  * @example
+ * F.elu(x, 1.5);
  * F.elu(x, { alpha: 1.5 });
  */
-export function elu(input: Tensor, opts: EluOptions = {}): Tensor {
+export function elu(input: Tensor, ...args: PyArgs<[alpha: number, inplace: boolean], EluOptions>): Tensor {
+  const opts = bindArgs<EluOptions>('elu', 1, [p.float('alpha'), p.bool('inplace')], args);
   const alpha = opts.alpha ?? 1;
   // clamp before expm1 keeps the unused branch finite, so its zero gradient stays zero (no inf*0).
   return maybeInplace(input, opts.inplace, (x) => x.relu().add(x.clamp(null, 0).expm1().mul(alpha)));
@@ -94,12 +106,15 @@ export interface GeluOptions {
 }
 
 /**
- * `F.gelu(input, approximate='none')`: exact (erf) or tanh-approximated GELU.
+ * `F.gelu(input, *, approximate='none')`: exact (erf) or tanh-approximated GELU. `approximate`
+ * is keyword-only in PyTorch 2.1 (`gelu(Tensor self, *, str approximate='none')`), so
+ * `F.gelu(x, 'tanh')` throws as it does there.
  *
  * @example
  * F.gelu(x, { approximate: 'tanh' });
  */
-export function gelu(input: Tensor, opts: GeluOptions = {}): Tensor {
+export function gelu(input: Tensor, ...args: PyArgs<[], GeluOptions>): Tensor {
+  const opts = bindArgs<GeluOptions>('gelu', 1, [], args, [p.str('approximate')]);
   return input.gelu({ approximate: opts.approximate ?? 'none' });
 }
 
@@ -108,8 +123,10 @@ export function gelu(input: Tensor, opts: GeluOptions = {}): Tensor {
  *
  * @example
  * F.silu(x);
+ * F.silu(x, true); // F.silu(x, { inplace: true })
  */
-export function silu(input: Tensor, opts: InplaceOptions = {}): Tensor {
+export function silu(input: Tensor, ...args: PyArgs<[inplace: boolean], InplaceOptions>): Tensor {
+  const opts = bindArgs<InplaceOptions>('silu', 1, INPLACE, args);
   return maybeInplace(input, opts.inplace, (x) => x.silu());
 }
 
@@ -118,8 +135,10 @@ export function silu(input: Tensor, opts: InplaceOptions = {}): Tensor {
  *
  * @example
  * F.mish(x);
+ * F.mish(x, { inplace: true });
  */
-export function mish(input: Tensor, opts: InplaceOptions = {}): Tensor {
+export function mish(input: Tensor, ...args: PyArgs<[inplace: boolean], InplaceOptions>): Tensor {
+  const opts = bindArgs<InplaceOptions>('mish', 1, INPLACE, args);
   return maybeInplace(input, opts.inplace, (x) => x.mul(x.softplus().tanh()));
 }
 
@@ -134,9 +153,11 @@ export interface SoftplusOptions {
  * threshold.
  *
  * @example
+ * F.softplus(x, 2, 20);
  * F.softplus(x, { beta: 2 });
  */
-export function softplus(input: Tensor, opts: SoftplusOptions = {}): Tensor {
+export function softplus(input: Tensor, ...args: PyArgs<[beta: number, threshold: number], SoftplusOptions>): Tensor {
+  const opts = bindArgs<SoftplusOptions>('softplus', 1, [p.float('beta'), p.float('threshold')], args);
   return input.softplus(opts.beta ?? 1, opts.threshold ?? 20);
 }
 
@@ -146,7 +167,8 @@ export function softplus(input: Tensor, opts: SoftplusOptions = {}): Tensor {
  * @example
  * F.sigmoid(x);
  */
-export function sigmoid(input: Tensor): Tensor {
+export function sigmoid(input: Tensor, ...args: []): Tensor {
+  bindArgs('sigmoid', 1, [], args);
   return input.sigmoid();
 }
 
@@ -156,15 +178,22 @@ export function sigmoid(input: Tensor): Tensor {
  * @example
  * F.tanh(x);
  */
-export function tanh(input: Tensor): Tensor {
+export function tanh(input: Tensor, ...args: []): Tensor {
+  bindArgs('tanh', 1, [], args);
   return input.tanh();
 }
 
 /** Options of `softmax` / `log_softmax`. */
 export interface SoftmaxOptions {
   dim?: number | null;
+  /** Only sets the Python warning's stack level in PyTorch; accepted and unused. */
+  _stacklevel?: number;
   dtype?: DType | DTypeName | null;
 }
+
+/** Positional parameters of softmax / log_softmax after `input`, in PyTorch's order. */
+type SoftmaxPositional = [dim: number | null, _stacklevel: number, dtype: DType | DTypeName | null];
+const SOFTMAX_PARAMS = [p.optInt('dim'), p.int('_stacklevel'), p.optDtype('dtype')];
 
 /** `_get_softmax_dim`: the legacy implicit dim (0 for 0-, 1- and 3-dim inputs, else 1). */
 function softmaxDim(name: string, input: Tensor, dim: number | null | undefined): number {
@@ -176,32 +205,30 @@ function softmaxDim(name: string, input: Tensor, dim: number | null | undefined)
   return n === 0 || n === 1 || n === 3 ? 0 : 1;
 }
 
-function softmaxArgs(dim: number | SoftmaxOptions | null | undefined): SoftmaxOptions {
-  return typeof dim === 'number' || dim === null || dim === undefined ? { dim } : dim;
-}
-
 /**
- * `F.softmax(input, dim=None, dtype=None)`; `dim` may be given positionally.
+ * `F.softmax(input, dim=None, _stacklevel=3, dtype=None)`.
  *
  * @example
  * F.softmax(x, 1);
+ * F.softmax(x, -1, 3, 'float64');
  * F.softmax(x, { dim: -1, dtype: 'float64' });
  */
-export function softmax(input: Tensor, dim?: number | SoftmaxOptions | null): Tensor {
-  const o = softmaxArgs(dim);
+export function softmax(input: Tensor, ...args: PyArgs<SoftmaxPositional, SoftmaxOptions>): Tensor {
+  const o = bindArgs<SoftmaxOptions>('softmax', 1, SOFTMAX_PARAMS, args);
   const d = softmaxDim('softmax', input, o.dim);
   const x = o.dtype ? input.to(toDType(o.dtype)) : input;
   return x.softmax(d);
 }
 
 /**
- * `F.log_softmax(input, dim=None, dtype=None)`.
+ * `F.log_softmax(input, dim=None, _stacklevel=3, dtype=None)`.
  *
  * @example
  * F.log_softmax(logits, 1);
+ * F.log_softmax(logits, { dim: 1, dtype: 'float64' });
  */
-export function log_softmax(input: Tensor, dim?: number | SoftmaxOptions | null): Tensor {
-  const o = softmaxArgs(dim);
+export function log_softmax(input: Tensor, ...args: PyArgs<SoftmaxPositional, SoftmaxOptions>): Tensor {
+  const o = bindArgs<SoftmaxOptions>('log_softmax', 1, SOFTMAX_PARAMS, args);
   const d = softmaxDim('log_softmax', input, o.dim);
   const x = o.dtype ? input.to(toDType(o.dtype)) : input;
   return x.log_softmax(d);

@@ -1,6 +1,7 @@
 /** `F.scaled_dot_product_attention` (PyTorch 2.0+), written from the reference formula of the 2.1 docs. */
 import { full, ones, type Tensor, where } from '@nncompat/core';
 import { dropout } from './dropout.js';
+import { bindArgs, p, type PyArgs } from './pyargs.js';
 
 /** Options of `F.scaled_dot_product_attention`. */
 export interface SDPAOptions {
@@ -10,16 +11,24 @@ export interface SDPAOptions {
   scale?: number | null;
 }
 
+const SDPA_PARAMS = [p.optTensor('attn_mask'), p.float('dropout_p'), p.bool('is_causal')];
+const SDPA_KW = [p.optFloat('scale')];
+
 /**
  * `F.scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0,
- * is_causal=False, scale=None)`: `softmax(q k^T * scale + bias) v`, where a boolean mask marks
+ * is_causal=False, *, scale=None)` (`scale` is keyword-only, as in 2.1's schema): `softmax(q k^T * scale + bias) v`, where a boolean mask marks
  * the positions that take part, a float mask is added, and `is_causal` masks the upper
  * triangle.
  *
  * @example
- * F.scaled_dot_product_attention(q, k, v, { is_causal: true });
+ * F.scaled_dot_product_attention(q, k, v, null, 0, true);
+ * F.scaled_dot_product_attention(q, k, v, { is_causal: true, scale: 0.5 });
  */
-export function scaled_dot_product_attention(query: Tensor, key: Tensor, value: Tensor, opts: SDPAOptions = {}): Tensor {
+export function scaled_dot_product_attention(
+  query: Tensor, key: Tensor, value: Tensor,
+  ...args: PyArgs<[attn_mask: Tensor | null, dropout_p: number, is_causal: boolean], SDPAOptions>
+): Tensor {
+  const opts = bindArgs<SDPAOptions>('scaled_dot_product_attention', 3, SDPA_PARAMS, args, SDPA_KW);
   const L = query.shape[query.dim() - 2]!;
   const S = key.shape[key.dim() - 2]!;
   const scale = opts.scale ?? 1 / Math.sqrt(query.shape[query.dim() - 1]!);
@@ -34,6 +43,6 @@ export function scaled_dot_product_attention(query: Tensor, key: Tensor, value: 
     bias = mask.dtype.name === 'bool' ? where(mask, bias, -Infinity) : bias.add(mask);
   }
   let w = query.matmul(key.transpose(-2, -1)).mul(scale).add(bias).softmax(-1);
-  if ((opts.dropout_p ?? 0) > 0) w = dropout(w, { p: opts.dropout_p!, training: true });
+  if ((opts.dropout_p ?? 0) > 0) w = dropout(w, { p: opts.dropout_p, training: true });
   return w.matmul(value);
 }

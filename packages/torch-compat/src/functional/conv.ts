@@ -1,5 +1,6 @@
 /** Convolutions: conv1d (as a conv2d over a height of 1), conv2d and conv_transpose2d from core. */
-import { conv2d as coreConv2d, conv_transpose2d as coreConvT2d, RuntimeError, Tensor } from '@nncompat/core';
+import { conv2d as coreConv2d, conv_transpose2d as coreConvT2d, RuntimeError, type Tensor } from '@nncompat/core';
+import { bindArgs, p, type PyArgs } from './pyargs.js';
 
 /** Options of `F.conv1d` / `F.conv2d` (PyTorch's keyword arguments). */
 export interface ConvOptions {
@@ -18,11 +19,20 @@ export interface ConvTransposeOptions {
   dilation?: number | readonly number[];
 }
 
-/** A Tensor, null, or (when bias is passed as a keyword) the options object itself. */
-function splitBias<O extends object>(bias: Tensor | null | (O & { bias?: Tensor | null }), opts: O): [Tensor | null, O] {
-  if (bias === null || bias instanceof Tensor) return [bias, opts];
-  const { bias: b, ...rest } = bias;
-  return [b ?? null, rest as O];
+type IntOrList = number | readonly number[];
+
+/** Positional parameters of `F.conv1d` / `F.conv2d` after `weight`, in PyTorch's order. */
+type ConvPositional = [bias: Tensor | null, stride: IntOrList, padding: IntOrList | 'valid' | 'same', dilation: IntOrList, groups: number];
+/** Positional parameters of `F.conv_transpose2d` after `weight` (groups before dilation). */
+type ConvTPositional = [bias: Tensor | null, stride: IntOrList, padding: IntOrList, output_padding: IntOrList, groups: number, dilation: IntOrList];
+
+const CONV_PARAMS = [p.optTensor('bias'), p.ints('stride'), p.padding('padding'), p.ints('dilation'), p.int('groups')];
+const CONVT_PARAMS = [p.optTensor('bias'), p.ints('stride'), p.ints('padding'), p.ints('output_padding'), p.int('groups'), p.ints('dilation')];
+
+/** The bias and the remaining options, bound with Python's rules. */
+function convArgs<O extends object>(fn: string, params: typeof CONV_PARAMS, args: readonly unknown[]): [Tensor | null, O] {
+  const { bias, ...rest } = bindArgs<O & { bias?: Tensor | null }>(fn, 2, params, args);
+  return [bias ?? null, rest as O];
 }
 
 function single(v: number | readonly number[] | undefined, name: string, dflt: number): number {
@@ -39,10 +49,11 @@ function single(v: number | readonly number[] | undefined, name: string, dflt: n
  * `[N, C, L]` (or unbatched `[C, L]`) input.
  *
  * @example
+ * F.conv1d(x, w, b, 2, 1);
  * F.conv1d(x, w, b, { stride: 2, padding: 1 });
  */
-export function conv1d(input: Tensor, weight: Tensor, biasOrOpts: Tensor | null | ConvOptions & { bias?: Tensor | null } = null, options: ConvOptions = {}): Tensor {
-  const [bias, opts] = splitBias(biasOrOpts, options);
+export function conv1d(input: Tensor, weight: Tensor, ...args: PyArgs<ConvPositional, ConvOptions & { bias?: Tensor | null }>): Tensor {
+  const [bias, opts] = convArgs<ConvOptions>('conv1d', CONV_PARAMS, args);
   const unbatched = input.dim() === 2;
   if (input.dim() !== 3 && !unbatched) {
     throw new RuntimeError(`Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: [${input.shape.join(', ')}]`);
@@ -63,11 +74,12 @@ export function conv1d(input: Tensor, weight: Tensor, biasOrOpts: Tensor | null 
  * `F.conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)`.
  *
  * @example
+ * F.conv2d(x, w, null, 1, 'same');
  * F.conv2d(x, w, null, { padding: 'same' });
  * F.conv2d(x, w, { bias: b, stride: 2 }); // bias as a keyword
  */
-export function conv2d(input: Tensor, weight: Tensor, biasOrOpts: Tensor | null | ConvOptions & { bias?: Tensor | null } = null, options: ConvOptions = {}): Tensor {
-  const [bias, opts] = splitBias(biasOrOpts, options);
+export function conv2d(input: Tensor, weight: Tensor, ...args: PyArgs<ConvPositional, ConvOptions & { bias?: Tensor | null }>): Tensor {
+  const [bias, opts] = convArgs<ConvOptions>('conv2d', CONV_PARAMS, args);
   return coreConv2d(input, weight, bias, opts);
 }
 
@@ -76,11 +88,12 @@ export function conv2d(input: Tensor, weight: Tensor, biasOrOpts: Tensor | null 
  * groups=1, dilation=1)`.
  *
  * @example
+ * F.conv_transpose2d(x, w, b, 2, 0, 1);
  * F.conv_transpose2d(x, w, b, { stride: 2, output_padding: 1 });
  */
 export function conv_transpose2d(
-  input: Tensor, weight: Tensor, biasOrOpts: Tensor | null | ConvTransposeOptions & { bias?: Tensor | null } = null, options: ConvTransposeOptions = {},
+  input: Tensor, weight: Tensor, ...args: PyArgs<ConvTPositional, ConvTransposeOptions & { bias?: Tensor | null }>
 ): Tensor {
-  const [bias, opts] = splitBias(biasOrOpts, options);
+  const [bias, opts] = convArgs<ConvTransposeOptions>('conv_transpose2d', CONVT_PARAMS, args);
   return coreConvT2d(input, weight, bias, opts);
 }

@@ -1,5 +1,6 @@
 /** `F.dropout`, with masks from core's PyTorch-exact generator (bit-identical to PyTorch's CPU). */
 import { allocHostArray, dropoutMask, type Generator, type Tensor, Tensor as TensorClass, ValueError } from '@nncompat/core';
+import { bindArgs, p, type PyArgs } from './pyargs.js';
 
 /** Options of `F.dropout`. */
 export interface DropoutOptions {
@@ -10,6 +11,9 @@ export interface DropoutOptions {
   generator?: Generator;
 }
 
+const DROPOUT_PARAMS = [p.float('p'), p.bool('training'), p.bool('inplace')];
+const DROPOUT_KW = [p.optGenerator('generator')];
+
 /**
  * `F.dropout(input, p=0.5, training=True, inplace=False)`: zeroes elements with probability p
  * and scales the rest by `1 / (1 - p)`. After `torch.manual_seed(s)` the mask equals PyTorch's
@@ -18,10 +22,11 @@ export interface DropoutOptions {
  * @example
  * torch.manual_seed(0);
  * F.dropout(x, 0.2);
+ * F.dropout(x, 0.2, false);                   // x itself
  * F.dropout(x, { p: 0.2, training: false }); // x itself
  */
-export function dropout(input: Tensor, p: number | DropoutOptions = {}, training = true, inplace = false): Tensor {
-  const o: DropoutOptions = typeof p === 'number' ? { p, training, inplace } : p;
+export function dropout(input: Tensor, ...args: PyArgs<[p: number, training: boolean, inplace: boolean], DropoutOptions>): Tensor {
+  const o = bindArgs<DropoutOptions>('dropout', 1, DROPOUT_PARAMS, args, DROPOUT_KW);
   const prob = o.p ?? 0.5;
   if (prob < 0 || prob > 1) throw new ValueError(`dropout probability has to be between 0 and 1, but got ${prob}`);
   const train = o.training ?? true;

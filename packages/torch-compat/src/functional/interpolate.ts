@@ -4,6 +4,7 @@
  * ATen's source-index rules (UpSample.h), keeping autograd on every backend.
  */
 import { NotImplementedError, type Tensor, tensor as coreTensor, ValueError } from '@nncompat/core';
+import { bindArgs, p, type PyArgs } from './pyargs.js';
 
 /** Options of `F.interpolate`. */
 export interface InterpolateOptions {
@@ -14,6 +15,18 @@ export interface InterpolateOptions {
   recompute_scale_factor?: boolean | null;
   antialias?: boolean;
 }
+
+type InterpolatePositional = [
+  size: number | readonly number[] | null,
+  scale_factor: number | readonly number[] | null,
+  mode: NonNullable<InterpolateOptions['mode']>,
+  align_corners: boolean | null,
+  recompute_scale_factor: boolean | null,
+  antialias: boolean,
+];
+const INTERPOLATE_PARAMS = [
+  p.optInts('size'), p.optFloats('scale_factor'), p.str('mode'), p.optBool('align_corners'), p.optBool('recompute_scale_factor'), p.bool('antialias'),
+];
 
 /** ATen's `nearest_idx` with its float scale. */
 function nearestIndex(out: number, inSize: number, outSize: number, scale: number | null): number {
@@ -50,10 +63,13 @@ function linearMatrix(inSize: number, outSize: number, alignCorners: boolean, sc
  * recompute_scale_factor=None, antialias=False)`.
  *
  * @example
+ * F.interpolate(x, null, 2);
  * F.interpolate(x, { scale_factor: 2 });
+ * F.interpolate(x, [5, 7], null, 'bilinear', false);
  * F.interpolate(x, { size: [5, 7], mode: 'bilinear', align_corners: false });
  */
-export function interpolate(input: Tensor, opts: InterpolateOptions = {}): Tensor {
+export function interpolate(input: Tensor, ...args: PyArgs<InterpolatePositional, InterpolateOptions>): Tensor {
+  const opts = bindArgs<InterpolateOptions>('interpolate', 1, INTERPOLATE_PARAMS, args);
   const mode = opts.mode ?? 'nearest';
   const sp = input.dim() - 2;
   if (opts.align_corners != null && !['linear', 'bilinear', 'bicubic', 'trilinear'].includes(mode)) {

@@ -1,13 +1,23 @@
 /** `F.linear` and `F.bilinear`. */
 import { addmm, RuntimeError, type Tensor } from '@nncompat/core';
+import { bindArgs, p, type PyArgs } from './pyargs.js';
+
+/** `bias=` as a keyword. */
+export interface BiasOptions {
+  bias?: Tensor | null;
+}
+
+const BIAS = [p.optTensor('bias')];
 
 /**
  * `F.linear(input, weight, bias=None)`: `input @ weight.T + bias` over any leading dims.
  *
  * @example
  * F.linear(x, w, b); // x: [N, in], w: [out, in], b: [out]
+ * F.linear(x, w, { bias: b });
  */
-export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+export function linear(input: Tensor, weight: Tensor, ...args: PyArgs<[bias: Tensor | null], BiasOptions>): Tensor {
+  const bias = bindArgs<BiasOptions>('linear', 2, BIAS, args).bias ?? null;
   // at::linear: 2-D input with bias is one addmm (grad_fn AddmmBackward0), as in PyTorch.
   if (bias && input.dim() === 2) return addmm(bias, input, weight.t());
   const y = input.matmul(weight.t());
@@ -20,8 +30,10 @@ export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null
  *
  * @example
  * F.bilinear(x1, x2, w, b); // x1: [N, in1], x2: [N, in2], w: [out, in1, in2]
+ * F.bilinear(x1, x2, w, { bias: b });
  */
-export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, ...args: PyArgs<[bias: Tensor | null], BiasOptions>): Tensor {
+  const bias = bindArgs<BiasOptions>('bilinear', 3, BIAS, args).bias ?? null;
   if (weight.dim() !== 3) throw new RuntimeError(`bilinear(): weight must be 3-dimensional, got ${weight.dim()} dims`);
   const [out, in1, in2] = weight.shape as [number, number, number];
   if (input1.shape[input1.dim() - 1] !== in1) {

@@ -4,12 +4,37 @@
  */
 import { IndexError, RuntimeError, type Tensor, validationRead, ValueError, where } from '@nncompat/core';
 import { log_softmax } from './activation.js';
-import { applyReduction, checkReduction, sameShape, sizeStr } from './reduction.js';
+import { bindArgs, type Param, p, type PyArgs } from './pyargs.js';
+import { applyReduction, checkReduction, type Reduction, sameShape, sizeStr } from './reduction.js';
 import { warnOnce } from './warn.js';
 
-/** `reduction=` only. */
+/** `reduction=`, and the deprecated `size_average=` / `reduce=` that still override it. */
 export interface ReductionOptions {
-  reduction?: 'none' | 'mean' | 'sum';
+  /** Deprecated in PyTorch; when it or `reduce` is set, it decides the reduction (with a warning). */
+  size_average?: boolean | null;
+  /** Deprecated in PyTorch; see `size_average`. */
+  reduce?: boolean | null;
+  reduction?: Reduction;
+}
+
+type Legacy = [size_average: boolean | null, reduce: boolean | null];
+const SIZE_AVERAGE = p.optBool('size_average');
+const REDUCE = p.optBool('reduce');
+const REDUCTION = p.str('reduction');
+const WEIGHT = p.optTensor('weight');
+
+/**
+ * Binds a loss's trailing arguments (positions count from 3: input and target come first) and
+ * resolves the reduction as `_Reduction.legacy_get_string` does when size_average/reduce are set.
+ */
+function lossArgs<O extends ReductionOptions>(fn: string, params: readonly Param[], args: readonly unknown[]): O & { reduction: string; legacy: boolean } {
+  const o = bindArgs<O>(fn, 2, params, args);
+  const sa = o.size_average ?? null;
+  const red = o.reduce ?? null;
+  if (sa === null && red === null) return { ...o, reduction: o.reduction ?? 'mean', legacy: false };
+  const ret = (sa ?? true) && (red ?? true) ? 'mean' : (red ?? true) ? 'sum' : 'none';
+  warnOnce(`size_average and reduce args will be deprecated, please use reduction='${ret}' instead.`);
+  return { ...o, reduction: ret, legacy: true };
 }
 
 function checkSize(input: Tensor, target: Tensor): void {
@@ -23,9 +48,10 @@ function checkSize(input: Tensor, target: Tensor): void {
  *
  * @example
  * F.mse_loss(pred, y);
+ * F.mse_loss(pred, y, null, null, 'sum'); // F.mse_loss(pred, y, { reduction: 'sum' })
  */
-export function mse_loss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
-  const reduction = opts.reduction ?? 'mean';
+export function mse_loss(input: Tensor, target: Tensor, ...args: PyArgs<[...Legacy, reduction: Reduction], ReductionOptions>): Tensor {
+  const { reduction } = lossArgs('mse_loss', [SIZE_AVERAGE, REDUCE, REDUCTION], args);
   checkReduction(reduction);
   checkSize(input, target);
   const d = input.sub(target);
@@ -37,9 +63,10 @@ export function mse_loss(input: Tensor, target: Tensor, opts: ReductionOptions =
  *
  * @example
  * F.l1_loss(pred, y, { reduction: 'sum' });
+ * F.l1_loss(pred, y, null, null, 'sum');
  */
-export function l1_loss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
-  const reduction = opts.reduction ?? 'mean';
+export function l1_loss(input: Tensor, target: Tensor, ...args: PyArgs<[...Legacy, reduction: Reduction], ReductionOptions>): Tensor {
+  const { reduction } = lossArgs('l1_loss', [SIZE_AVERAGE, REDUCE, REDUCTION], args);
   checkReduction(reduction);
   checkSize(input, target);
   return applyReduction(input.sub(target).abs(), reduction);
@@ -56,10 +83,12 @@ export interface SmoothL1Options extends ReductionOptions {
  *
  * @example
  * F.smooth_l1_loss(pred, y, { beta: 0.5 });
+ * F.smooth_l1_loss(pred, y, null, null, 'mean', 0.5);
  */
-export function smooth_l1_loss(input: Tensor, target: Tensor, opts: SmoothL1Options = {}): Tensor {
-  const reduction = opts.reduction ?? 'mean';
-  const beta = opts.beta ?? 1;
+export function smooth_l1_loss(input: Tensor, target: Tensor, ...args: PyArgs<[...Legacy, reduction: Reduction, beta: number], SmoothL1Options>): Tensor {
+  const o = lossArgs<SmoothL1Options>('smooth_l1_loss', [SIZE_AVERAGE, REDUCE, REDUCTION, p.float('beta')], args);
+  const reduction = o.reduction;
+  const beta = o.beta ?? 1;
   checkReduction(reduction);
   checkSize(input, target);
   if (beta < 0) throw new RuntimeError('smooth_l1_loss does not support negative values for beta.');
@@ -80,9 +109,11 @@ export interface BCEOptions extends ReductionOptions {
  *
  * @example
  * F.binary_cross_entropy(torch.sigmoid(logits), y);
+ * F.binary_cross_entropy(p, y, w);          // F.binary_cross_entropy(p, y, { weight: w })
  */
-export function binary_cross_entropy(input: Tensor, target: Tensor, opts: BCEOptions = {}): Tensor {
-  const reduction = opts.reduction ?? 'mean';
+export function binary_cross_entropy(input: Tensor, target: Tensor, ...args: PyArgs<[weight: Tensor | null, ...Legacy, reduction: Reduction], BCEOptions>): Tensor {
+  const opts = lossArgs<BCEOptions>('binary_cross_entropy', [WEIGHT, SIZE_AVERAGE, REDUCE, REDUCTION], args);
+  const reduction = opts.reduction;
   checkReduction(reduction);
   if (!sameShape(input.shape, target.shape)) {
     throw new ValueError(`Using a target size (${sizeStr(target.shape)}) that is different to the input size (${sizeStr(input.shape)}) is deprecated. Please ensure they have the same size.`);
@@ -103,9 +134,14 @@ export interface BCEWithLogitsOptions extends BCEOptions {
  *
  * @example
  * F.binary_cross_entropy_with_logits(logits, y, { pos_weight: pw });
+ * F.binary_cross_entropy_with_logits(logits, y, null, null, null, 'mean', pw);
  */
-export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, opts: BCEWithLogitsOptions = {}): Tensor {
-  const reduction = opts.reduction ?? 'mean';
+export function binary_cross_entropy_with_logits(
+  input: Tensor, target: Tensor,
+  ...args: PyArgs<[weight: Tensor | null, ...Legacy, reduction: Reduction, pos_weight: Tensor | null], BCEWithLogitsOptions>
+): Tensor {
+  const opts = lossArgs<BCEWithLogitsOptions>('binary_cross_entropy_with_logits', [WEIGHT, SIZE_AVERAGE, REDUCE, REDUCTION, p.optTensor('pos_weight')], args);
+  const reduction = opts.reduction;
   checkReduction(reduction);
   if (!sameShape(input.shape, target.shape)) {
     throw new ValueError(`Target size (${sizeStr(target.shape)}) must be the same as input size (${sizeStr(input.shape)})`);
@@ -123,8 +159,8 @@ export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, 
 }
 
 /** Options of `F.kl_div`. */
-export interface KLDivOptions {
-  reduction?: 'none' | 'mean' | 'sum' | 'batchmean';
+export interface KLDivOptions extends Omit<ReductionOptions, 'reduction'> {
+  reduction?: Reduction | 'batchmean';
   log_target?: boolean;
 }
 
@@ -133,9 +169,15 @@ export interface KLDivOptions {
  *
  * @example
  * F.kl_div(logp, q, { reduction: 'batchmean' });
+ * F.kl_div(logp, q, null, null, 'batchmean', true);
  */
-export function kl_div(input: Tensor, target: Tensor, opts: KLDivOptions = {}): Tensor {
-  const reduction = opts.reduction ?? 'mean';
+export function kl_div(
+  input: Tensor, target: Tensor,
+  ...args: PyArgs<[...Legacy, reduction: Reduction | 'batchmean', log_target: boolean], KLDivOptions>
+): Tensor {
+  // Typed as ReductionOptions for lossArgs; the string may be 'batchmean' (KLDivOptions).
+  const opts = lossArgs<ReductionOptions & { log_target?: boolean }>('kl_div', [SIZE_AVERAGE, REDUCE, REDUCTION, p.bool('log_target')], args);
+  const reduction: string = opts.reduction;
   let loss: Tensor;
   if (opts.log_target) loss = target.exp().mul(target.sub(input));
   else {
@@ -146,7 +188,7 @@ export function kl_div(input: Tensor, target: Tensor, opts: KLDivOptions = {}): 
   if (reduction === 'batchmean') {
     return input.dim() === 0 ? loss.sum() : loss.sum().div(input.shape[0]!);
   }
-  if (reduction === 'mean') {
+  if (reduction === 'mean' && !opts.legacy) {
     warnOnce("reduction: 'mean' divides the total loss by both the batch size and the support size.'batchmean' divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to behave the same as 'batchmean' in the next major release.");
   }
   return applyReduction(loss, reduction);
@@ -196,9 +238,14 @@ function nllParts(input: Tensor, target: Tensor, weight: Tensor | null, ignore_i
  *
  * @example
  * F.nll_loss(F.log_softmax(logits, 1), labels);
+ * F.nll_loss(logp, labels, w, null, 0); // F.nll_loss(logp, labels, { weight: w, ignore_index: 0 })
  */
-export function nll_loss(input: Tensor, target: Tensor, opts: NLLLossOptions = {}): Tensor {
-  const reduction = opts.reduction ?? 'mean';
+export function nll_loss(
+  input: Tensor, target: Tensor,
+  ...args: PyArgs<[weight: Tensor | null, size_average: boolean | null, ignore_index: number, reduce: boolean | null, reduction: Reduction], NLLLossOptions>
+): Tensor {
+  const opts = lossArgs<NLLLossOptions>('nll_loss', [WEIGHT, SIZE_AVERAGE, p.int('ignore_index'), REDUCE, REDUCTION], args);
+  const reduction = opts.reduction;
   checkReduction(reduction);
   const { loss, w } = nllParts(input, target, opts.weight ?? null, opts.ignore_index ?? -100);
   if (reduction === 'none') return loss;
@@ -222,9 +269,14 @@ export interface CrossEntropyOptions extends NLLLossOptions {
  *
  * @example
  * F.cross_entropy(logits, labels, { label_smoothing: 0.1 });
+ * F.cross_entropy(logits, labels, null, null, -100, null, 'mean', 0.1);
  */
-export function cross_entropy(input: Tensor, target: Tensor, opts: CrossEntropyOptions = {}): Tensor {
-  const reduction = opts.reduction ?? 'mean';
+export function cross_entropy(
+  input: Tensor, target: Tensor,
+  ...args: PyArgs<[weight: Tensor | null, size_average: boolean | null, ignore_index: number, reduce: boolean | null, reduction: Reduction, label_smoothing: number], CrossEntropyOptions>
+): Tensor {
+  const opts = lossArgs<CrossEntropyOptions>('cross_entropy', [WEIGHT, SIZE_AVERAGE, p.int('ignore_index'), REDUCE, REDUCTION, p.float('label_smoothing')], args);
+  const reduction = opts.reduction;
   checkReduction(reduction);
   const ls = opts.label_smoothing ?? 0;
   const weight = opts.weight ?? null;

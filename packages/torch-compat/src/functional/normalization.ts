@@ -1,5 +1,6 @@
 /** batch_norm, layer_norm and group_norm, composed from core ops (biased variance, as ATen). */
 import { no_grad, RuntimeError, type Tensor, ValueError } from '@nncompat/core';
+import { checkArg, bindArgs, p, type PyArgs } from './pyargs.js';
 import { shapeStr, sizeStr } from './reduction.js';
 
 /** Options of `F.batch_norm`. */
@@ -10,6 +11,11 @@ export interface BatchNormOptions {
   momentum?: number;
   eps?: number;
 }
+
+const BN_PARAMS = [p.optTensor('weight'), p.optTensor('bias'), p.bool('training'), p.float('momentum'), p.float('eps')];
+/** weight, bias, eps: the trailing parameters of layer_norm and group_norm. */
+const AFFINE_PARAMS = [p.optTensor('weight'), p.optTensor('bias'), p.float('eps')];
+type AffinePositional = [weight: Tensor | null, bias: Tensor | null, eps: number];
 
 /** Shape `[1, C, 1, ...]` that broadcasts a per-channel vector over `x`. */
 function channelView(v: Tensor, x: Tensor): Tensor {
@@ -23,9 +29,16 @@ function channelView(v: Tensor, x: Tensor): Tensor {
  * running buffers (when given) are updated in place with the unbiased variance.
  *
  * @example
+ * F.batch_norm(x, rm, rv, w, b, true);
  * F.batch_norm(x, rm, rv, { weight: w, bias: b, training: true });
  */
-export function batch_norm(input: Tensor, running_mean: Tensor | null, running_var: Tensor | null, opts: BatchNormOptions = {}): Tensor {
+export function batch_norm(
+  input: Tensor, running_mean: Tensor | null, running_var: Tensor | null,
+  ...args: PyArgs<[weight: Tensor | null, bias: Tensor | null, training: boolean, momentum: number, eps: number], BatchNormOptions>
+): Tensor {
+  checkArg('batch_norm', p.optTensor('running_mean'), 2, running_mean);
+  checkArg('batch_norm', p.optTensor('running_var'), 3, running_var);
+  const opts = bindArgs<BatchNormOptions>('batch_norm', 3, BN_PARAMS, args);
   const training = opts.training ?? false;
   const momentum = opts.momentum ?? 0.1;
   const eps = opts.eps ?? 1e-5;
@@ -73,9 +86,12 @@ export interface LayerNormOptions {
  * the last `normalized_shape.length` dims.
  *
  * @example
+ * F.layer_norm(x, [16], g, b);
  * F.layer_norm(x, [16], { weight: g, bias: b });
  */
-export function layer_norm(input: Tensor, normalized_shape: number | readonly number[], opts: LayerNormOptions = {}): Tensor {
+export function layer_norm(input: Tensor, normalized_shape: number | readonly number[], ...args: PyArgs<AffinePositional, LayerNormOptions>): Tensor {
+  checkArg('layer_norm', p.ints('normalized_shape'), 2, normalized_shape);
+  const opts = bindArgs<LayerNormOptions>('layer_norm', 2, AFFINE_PARAMS, args);
   const ns = typeof normalized_shape === 'number' ? [normalized_shape] : [...normalized_shape];
   const k = ns.length;
   const tail = input.shape.slice(input.dim() - k);
@@ -108,9 +124,12 @@ export interface GroupNormOptions {
  * `F.group_norm(input, num_groups, weight=None, bias=None, eps=1e-05)` on `[N, C, *]`.
  *
  * @example
+ * F.group_norm(x, 4, g, b, 1e-6);
  * F.group_norm(x, 4, { weight: g, bias: b });
  */
-export function group_norm(input: Tensor, num_groups: number, opts: GroupNormOptions = {}): Tensor {
+export function group_norm(input: Tensor, num_groups: number, ...args: PyArgs<AffinePositional, GroupNormOptions>): Tensor {
+  checkArg('group_norm', p.int('num_groups'), 2, num_groups);
+  const opts = bindArgs<GroupNormOptions>('group_norm', 2, AFFINE_PARAMS, args);
   if (input.dim() < 2) throw new RuntimeError(`Expected at least 2 dimensions for input tensor but received ${input.dim()}`);
   const [N, C] = input.shape as [number, number];
   if (C % num_groups !== 0) {

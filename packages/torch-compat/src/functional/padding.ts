@@ -1,11 +1,14 @@
 /** `F.pad`: constant (with negative pads cropping), reflect, replicate and circular modes. */
 import { cat, full, NotImplementedError, RuntimeError, type Tensor, tensor as coreTensor } from '@nncompat/core';
+import { bindArgs, checkArg, p, type PyArgs } from './pyargs.js';
 
 /** Options of `F.pad`. */
 export interface PadOptions {
   mode?: 'constant' | 'reflect' | 'replicate' | 'circular';
   value?: number | null;
 }
+
+const PAD_PARAMS = [p.str('mode'), p.optFloat('value')];
 
 function indexFor(mode: 'reflect' | 'replicate' | 'circular', i: number, n: number): number {
   if (mode === 'replicate') return Math.min(Math.max(i, 0), n - 1);
@@ -21,10 +24,13 @@ function indexFor(mode: 'reflect' | 'replicate' | 'circular', i: number, n: numb
  * into the source positions as PyTorch's backward kernels do.
  *
  * @example
+ * F.pad(x, [1, 1, 2, 0], 'constant', -1);
  * F.pad(x, [1, 1, 2, 0], { value: -1 });
  * F.pad(img, [2, 2, 2, 2], { mode: 'reflect' });
  */
-export function pad(input: Tensor, pad: readonly number[], opts: PadOptions = {}): Tensor {
+export function pad(input: Tensor, pad: readonly number[], ...args: PyArgs<[mode: NonNullable<PadOptions['mode']>, value: number | null], PadOptions>): Tensor {
+  checkArg('pad', p.intList('pad'), 2, pad);
+  const opts = bindArgs<PadOptions>('pad', 2, PAD_PARAMS, args);
   const mode = opts.mode ?? 'constant';
   if (pad.length % 2 !== 0) throw new RuntimeError('Padding length must be divisible by 2');
   if (pad.length / 2 > input.dim()) throw new RuntimeError('Padding length should be less than or equal to two times the input dimension but got padding length ' + pad.length + ' and input of dimension ' + input.dim());

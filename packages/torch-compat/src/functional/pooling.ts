@@ -1,5 +1,6 @@
 /** Pooling: max_pool1d/2d, avg_pool2d (core kernels) and adaptive_avg_pool2d (as two matmuls). */
 import { avg_pool2d as coreAvgPool2d, max_pool2d as coreMaxPool2d, RuntimeError, type Tensor, tensor as coreTensor } from '@nncompat/core';
+import { bindArgs, checkArg, p, type PyArgs, type PyArgsWith, type Slots } from './pyargs.js';
 
 /** Options of `F.max_pool1d` / `F.max_pool2d`. */
 export interface MaxPoolOptions {
@@ -19,6 +20,26 @@ export interface AvgPoolOptions {
   divisor_override?: number | null;
 }
 
+type IntOrList = number | readonly number[];
+/** Positional parameters of max_pool after `kernel_size`, up to (not including) return_indices. */
+type MaxPoolPositional = [stride: IntOrList | null, padding: IntOrList, dilation: IntOrList, ceil_mode: boolean];
+type MaxPoolKw = Omit<MaxPoolOptions, 'return_indices'>;
+/** Calls that return the pooled tensor only. */
+type MaxPoolArgs = PyArgs<[...MaxPoolPositional, return_indices: false], MaxPoolKw & { return_indices?: false }>;
+/** Calls with `return_indices` true, as a keyword or as the 7th positional argument. */
+type MaxPoolIndicesArgs =
+  | PyArgsWith<MaxPoolPositional, MaxPoolKw & { return_indices: true }>
+  | [...Slots<MaxPoolPositional>, true]
+  | [...Slots<MaxPoolPositional>, true, MaxPoolKw];
+
+const MAXPOOL_PARAMS = [p.optInts('stride'), p.ints('padding'), p.ints('dilation'), p.bool('ceil_mode'), p.bool('return_indices')];
+const AVGPOOL_PARAMS = [p.optInts('stride'), p.ints('padding'), p.bool('ceil_mode'), p.bool('count_include_pad'), p.optInt('divisor_override')];
+
+function poolArgs<O extends object>(fn: string, kernel_size: unknown, params: typeof MAXPOOL_PARAMS, args: readonly unknown[]): O {
+  checkArg(fn, p.ints('kernel_size'), 2, kernel_size);
+  return bindArgs<O>(fn, 2, params, args);
+}
+
 function one(v: number | readonly number[] | null | undefined): number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return v;
@@ -32,12 +53,14 @@ function one(v: number | readonly number[] | null | undefined): number | null {
  *
  * @example
  * F.max_pool2d(x, 2);
+ * F.max_pool2d(x, 3, 2, 1);
  * const [y, idx] = F.max_pool2d(x, 3, { stride: 2, return_indices: true });
+ * const [y2, idx2] = F.max_pool2d(x, 3, 2, 0, 1, false, true);
  */
-export function max_pool2d(input: Tensor, kernel_size: number | readonly number[], opts?: MaxPoolOptions & { return_indices?: false }): Tensor;
-export function max_pool2d(input: Tensor, kernel_size: number | readonly number[], opts: MaxPoolOptions & { return_indices: true }): [Tensor, Tensor];
-export function max_pool2d(input: Tensor, kernel_size: number | readonly number[], opts: MaxPoolOptions = {}): Tensor | [Tensor, Tensor] {
-  return coreMaxPool2d(input, kernel_size, opts);
+export function max_pool2d(input: Tensor, kernel_size: IntOrList, ...args: MaxPoolArgs): Tensor;
+export function max_pool2d(input: Tensor, kernel_size: IntOrList, ...args: MaxPoolIndicesArgs): [Tensor, Tensor];
+export function max_pool2d(input: Tensor, kernel_size: IntOrList, ...args: unknown[]): Tensor | [Tensor, Tensor] {
+  return coreMaxPool2d(input, kernel_size, poolArgs<MaxPoolOptions>('max_pool2d', kernel_size, MAXPOOL_PARAMS, args));
 }
 
 /**
@@ -45,11 +68,13 @@ export function max_pool2d(input: Tensor, kernel_size: number | readonly number[
  * return_indices=False)` on `[N, C, L]` or `[C, L]`.
  *
  * @example
+ * F.max_pool1d(x, 3, 2, 1);
  * F.max_pool1d(x, 3, { stride: 2, padding: 1 });
  */
-export function max_pool1d(input: Tensor, kernel_size: number | readonly number[], opts?: MaxPoolOptions & { return_indices?: false }): Tensor;
-export function max_pool1d(input: Tensor, kernel_size: number | readonly number[], opts: MaxPoolOptions & { return_indices: true }): [Tensor, Tensor];
-export function max_pool1d(input: Tensor, kernel_size: number | readonly number[], opts: MaxPoolOptions = {}): Tensor | [Tensor, Tensor] {
+export function max_pool1d(input: Tensor, kernel_size: IntOrList, ...args: MaxPoolArgs): Tensor;
+export function max_pool1d(input: Tensor, kernel_size: IntOrList, ...args: MaxPoolIndicesArgs): [Tensor, Tensor];
+export function max_pool1d(input: Tensor, kernel_size: IntOrList, ...args: unknown[]): Tensor | [Tensor, Tensor] {
+  const opts = poolArgs<MaxPoolOptions>('max_pool1d', kernel_size, MAXPOOL_PARAMS, args);
   if (input.dim() !== 2 && input.dim() !== 3) {
     throw new RuntimeError('max_pool1d() Expected 2D or 3D input tensor, but got ' + `[${input.shape.join(', ')}]`);
   }
@@ -72,9 +97,14 @@ export function max_pool1d(input: Tensor, kernel_size: number | readonly number[
  *
  * @example
  * F.avg_pool2d(x, 2);
+ * F.avg_pool2d(x, 3, 2, 1, false, false);
+ * F.avg_pool2d(x, 3, { stride: 2, padding: 1, count_include_pad: false });
  */
-export function avg_pool2d(input: Tensor, kernel_size: number | readonly number[], opts: AvgPoolOptions = {}): Tensor {
-  return coreAvgPool2d(input, kernel_size, opts);
+export function avg_pool2d(
+  input: Tensor, kernel_size: IntOrList,
+  ...args: PyArgs<[stride: IntOrList | null, padding: IntOrList, ceil_mode: boolean, count_include_pad: boolean, divisor_override: number | null], AvgPoolOptions>
+): Tensor {
+  return coreAvgPool2d(input, kernel_size, poolArgs<AvgPoolOptions>('avg_pool2d', kernel_size, AVGPOOL_PARAMS, args));
 }
 
 /**
@@ -100,7 +130,10 @@ function adaptiveMatrix(inSize: number, outSize: number, like: Tensor): Tensor {
  * @example
  * F.adaptive_avg_pool2d(x, [1, 1]);
  */
-export function adaptive_avg_pool2d(input: Tensor, output_size: number | readonly (number | null)[]): Tensor {
+export function adaptive_avg_pool2d(input: Tensor, output_size: number | readonly (number | null)[], ...args: []): Tensor {
+  bindArgs('adaptive_avg_pool2d', 2, [], args);
+  const okSize = (v: unknown): boolean => (typeof v === 'number' && Number.isInteger(v)) || (Array.isArray(v) && v.every((e) => e === null || Number.isInteger(e)));
+  checkArg('adaptive_avg_pool2d', { name: 'output_size', type: 'tuple of ints', ok: okSize }, 2, output_size);
   if (input.dim() !== 3 && input.dim() !== 4) {
     throw new RuntimeError(`adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got [${input.shape.join(', ')}]`);
   }

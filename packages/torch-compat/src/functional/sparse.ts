@@ -1,5 +1,6 @@
 /** `F.embedding` and `F.one_hot`. */
 import { AssertionError, arange, NotImplementedError, no_grad, RuntimeError, type Tensor, where } from '@nncompat/core';
+import { bindArgs, p, type PyArgs } from './pyargs.js';
 
 /** Options of `F.embedding`. */
 export interface EmbeddingOptions {
@@ -10,15 +11,20 @@ export interface EmbeddingOptions {
   sparse?: boolean;
 }
 
+const EMBEDDING_PARAMS = [p.optInt('padding_idx'), p.optFloat('max_norm'), p.float('norm_type'), p.bool('scale_grad_by_freq'), p.bool('sparse')];
+type EmbeddingPositional = [padding_idx: number | null, max_norm: number | null, norm_type: number, scale_grad_by_freq: boolean, sparse: boolean];
+
 /**
  * `F.embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0,
  * scale_grad_by_freq=False, sparse=False)`: rows of `weight` picked by integer `input`. The
  * `padding_idx` row gets no gradient; `max_norm` renormalizes the looked-up rows in place.
  *
  * @example
+ * F.embedding(torch.tensor([[0, 2], [1, 0]]), weight, 0);
  * F.embedding(torch.tensor([[0, 2], [1, 0]]), weight, { padding_idx: 0 });
  */
-export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions = {}): Tensor {
+export function embedding(input: Tensor, weight: Tensor, ...args: PyArgs<EmbeddingPositional, EmbeddingOptions>): Tensor {
+  const opts = bindArgs<EmbeddingOptions>('embedding', 2, EMBEDDING_PARAMS, args);
   let padding_idx = opts.padding_idx ?? null;
   const V = weight.shape[0]!;
   if (padding_idx !== null) {
@@ -62,9 +68,10 @@ function renorm(weight: Tensor, idx: Tensor, max_norm: number, norm_type: number
  *
  * @example
  * F.one_hot(torch.tensor([0, 2]), 3); // [[1, 0, 0], [0, 0, 1]]
+ * F.one_hot(torch.tensor([0, 2]), { num_classes: 3 });
  */
-export function one_hot(tensor: Tensor, num_classes: number | { num_classes?: number } = -1): Tensor {
-  const n = typeof num_classes === 'number' ? num_classes : num_classes.num_classes ?? -1;
+export function one_hot(tensor: Tensor, ...args: PyArgs<[num_classes: number], { num_classes?: number }>): Tensor {
+  const n = bindArgs<{ num_classes?: number }>('one_hot', 1, [p.int('num_classes')], args).num_classes ?? -1;
   if (tensor.dtype.name !== 'int64') throw new RuntimeError('one_hot is only applicable to index tensor.');
   let C = n;
   if (tensor.numel() === 0) {

@@ -9,6 +9,7 @@
  * init.kaiming_uniform_(w, { a: Math.sqrt(5) }); // nn.Linear's weight init
  */
 import { allocHostArray, erf as erfPy, type Generator, no_grad, type Tensor, Tensor as TensorClass, ValueError } from '@nncompat/core';
+import { bindArgs, checkArg, p, type PyArgs } from '../functional/pyargs.js';
 import { warnOnce } from '../functional/warn.js';
 import { erfinv } from './erfinv.js';
 import { _calculate_correct_fan, _calculate_fan_in_and_fan_out, calculate_gain, type Nonlinearity } from './gain.js';
@@ -25,14 +26,30 @@ function gen(o?: GeneratorOptions): { generator?: Generator | null } {
   return { generator: o?.generator ?? null };
 }
 
+const GENERATOR = p.optGenerator('generator');
+
+/** Options of `uniform_`. */
+export interface UniformOptions extends GeneratorOptions {
+  a?: number;
+  b?: number;
+}
+
 /**
  * `nn.init.uniform_(tensor, a=0., b=1., generator=None)`.
  *
  * @example
  * init.uniform_(w, -0.1, 0.1);
+ * init.uniform_(w, { a: -0.1, b: 0.1, generator: g });
  */
-export function uniform_(tensor: Tensor, a = 0, b = 1, opts?: GeneratorOptions): Tensor {
-  return no_grad(() => tensor.uniform_(a, b, gen(opts)));
+export function uniform_(tensor: Tensor, ...args: PyArgs<[a: number, b: number, generator: Generator | null], UniformOptions>): Tensor {
+  const o = bindArgs<UniformOptions>('uniform_', 1, [p.float('a'), p.float('b'), GENERATOR], args);
+  return no_grad(() => tensor.uniform_(o.a ?? 0, o.b ?? 1, gen(o)));
+}
+
+/** Options of `normal_`. */
+export interface NormalOptions extends GeneratorOptions {
+  mean?: number;
+  std?: number;
 }
 
 /**
@@ -40,14 +57,22 @@ export function uniform_(tensor: Tensor, a = 0, b = 1, opts?: GeneratorOptions):
  *
  * @example
  * init.normal_(w, 0, 0.02);
+ * init.normal_(w, { std: 0.02 });
  */
-export function normal_(tensor: Tensor, mean = 0, std = 1, opts?: GeneratorOptions): Tensor {
-  return no_grad(() => tensor.normal_(mean, std, gen(opts)));
+export function normal_(tensor: Tensor, ...args: PyArgs<[mean: number, std: number, generator: Generator | null], NormalOptions>): Tensor {
+  const o = bindArgs<NormalOptions>('normal_', 1, [p.float('mean'), p.float('std'), GENERATOR], args);
+  return no_grad(() => tensor.normal_(o.mean ?? 0, o.std ?? 1, gen(o)));
 }
 
 /** The standard normal CDF via `math.erf`, as init.py's `norm_cdf`. */
 function normCdf(x: number): number {
   return (1 + erfPy(x / Math.sqrt(2))) / 2;
+}
+
+/** Options of `trunc_normal_`. */
+export interface TruncNormalOptions extends NormalOptions {
+  a?: number;
+  b?: number;
 }
 
 /**
@@ -57,8 +82,14 @@ function normCdf(x: number): number {
  *
  * @example
  * init.trunc_normal_(w, 0, 0.02);
+ * init.trunc_normal_(w, { std: 0.02, a: -0.04, b: 0.04 });
  */
-export function trunc_normal_(tensor: Tensor, mean = 0, std = 1, a = -2, b = 2, opts?: GeneratorOptions): Tensor {
+export function trunc_normal_(
+  tensor: Tensor,
+  ...args: PyArgs<[mean: number, std: number, a: number, b: number, generator: Generator | null], TruncNormalOptions>
+): Tensor {
+  const opts = bindArgs<TruncNormalOptions>('trunc_normal_', 1, [p.float('mean'), p.float('std'), p.float('a'), p.float('b'), GENERATOR], args);
+  const { mean = 0, std = 1, a = -2, b = 2 } = opts;
   if (mean < a - 2 * std || mean > b + 2 * std) {
     warnOnce('mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of values may be incorrect.');
   }
@@ -84,7 +115,9 @@ export function trunc_normal_(tensor: Tensor, mean = 0, std = 1, a = -2, b = 2, 
  * @example
  * init.constant_(b, 0.1);
  */
-export function constant_(tensor: Tensor, val: number): Tensor {
+export function constant_(tensor: Tensor, val: number, ...args: []): Tensor {
+  checkArg('constant_', p.float('val'), 2, val);
+  bindArgs('constant_', 2, [], args);
   return no_grad(() => tensor.fill_(val));
 }
 
@@ -94,7 +127,8 @@ export function constant_(tensor: Tensor, val: number): Tensor {
  * @example
  * init.ones_(gamma);
  */
-export function ones_(tensor: Tensor): Tensor {
+export function ones_(tensor: Tensor, ...args: []): Tensor {
+  bindArgs('ones_', 1, [], args);
   return constant_(tensor, 1);
 }
 
@@ -104,7 +138,8 @@ export function ones_(tensor: Tensor): Tensor {
  * @example
  * init.zeros_(bias);
  */
-export function zeros_(tensor: Tensor): Tensor {
+export function zeros_(tensor: Tensor, ...args: []): Tensor {
+  bindArgs('zeros_', 1, [], args);
   return no_grad(() => tensor.zero_());
 }
 
@@ -114,7 +149,8 @@ export function zeros_(tensor: Tensor): Tensor {
  * @example
  * init.eye_(w);
  */
-export function eye_(tensor: Tensor): Tensor {
+export function eye_(tensor: Tensor, ...args: []): Tensor {
+  bindArgs('eye_', 1, [], args);
   if (tensor.dim() !== 2) throw new ValueError('Only tensors with 2 dimensions are supported');
   return no_grad(() => {
     const [r, c] = tensor.shape as [number, number];
@@ -130,9 +166,10 @@ export function eye_(tensor: Tensor): Tensor {
  *
  * @example
  * init.dirac_(convWeight);
+ * init.dirac_(convWeight, 2); // init.dirac_(convWeight, { groups: 2 })
  */
-export function dirac_(tensor: Tensor, groups: number | { groups?: number } = 1): Tensor {
-  const g = typeof groups === 'number' ? groups : groups.groups ?? 1;
+export function dirac_(tensor: Tensor, ...args: PyArgs<[groups: number], { groups?: number }>): Tensor {
+  const g = bindArgs<{ groups?: number }>('dirac_', 1, [p.int('groups')], args).groups ?? 1;
   const n = tensor.dim();
   if (n < 3 || n > 5) throw new ValueError('Only tensors with 3, 4, or 5 dimensions are supported');
   const sizes = tensor.shape;
@@ -160,9 +197,9 @@ export interface XavierOptions extends GeneratorOptions {
   gain?: number;
 }
 
-function xavierArgs(gain: number | XavierOptions): XavierOptions {
-  return typeof gain === 'number' ? { gain } : gain;
-}
+/** Positional parameters of the xavier initializers and orthogonal_ after `tensor`. */
+type GainPositional = [gain: number, generator: Generator | null];
+const GAIN_PARAMS = [p.float('gain'), GENERATOR];
 
 /**
  * `nn.init.xavier_uniform_(tensor, gain=1., generator=None)`: U(-a, a) with
@@ -170,13 +207,14 @@ function xavierArgs(gain: number | XavierOptions): XavierOptions {
  *
  * @example
  * init.xavier_uniform_(w, init.calculate_gain('relu'));
+ * init.xavier_uniform_(w, { gain: 2, generator: g });
  */
-export function xavier_uniform_(tensor: Tensor, gain: number | XavierOptions = 1): Tensor {
-  const o = xavierArgs(gain);
+export function xavier_uniform_(tensor: Tensor, ...args: PyArgs<GainPositional, XavierOptions>): Tensor {
+  const o = bindArgs<XavierOptions>('xavier_uniform_', 1, GAIN_PARAMS, args);
   const [fanIn, fanOut] = _calculate_fan_in_and_fan_out(tensor);
   const std = (o.gain ?? 1) * Math.sqrt(2.0 / (fanIn + fanOut));
   const a = Math.sqrt(3.0) * std;
-  return uniform_(tensor, -a, a, o);
+  return uniform_(tensor, -a, a, o.generator ?? null);
 }
 
 /**
@@ -185,12 +223,13 @@ export function xavier_uniform_(tensor: Tensor, gain: number | XavierOptions = 1
  *
  * @example
  * init.xavier_normal_(w);
+ * init.xavier_normal_(w, 0.5); // init.xavier_normal_(w, { gain: 0.5 })
  */
-export function xavier_normal_(tensor: Tensor, gain: number | XavierOptions = 1): Tensor {
-  const o = xavierArgs(gain);
+export function xavier_normal_(tensor: Tensor, ...args: PyArgs<GainPositional, XavierOptions>): Tensor {
+  const o = bindArgs<XavierOptions>('xavier_normal_', 1, GAIN_PARAMS, args);
   const [fanIn, fanOut] = _calculate_fan_in_and_fan_out(tensor);
   const std = (o.gain ?? 1) * Math.sqrt(2.0 / (fanIn + fanOut));
-  return normal_(tensor, 0, std, o);
+  return normal_(tensor, 0, std, o.generator ?? null);
 }
 
 /** Options of the kaiming initializers. */
@@ -200,8 +239,12 @@ export interface KaimingOptions extends GeneratorOptions {
   nonlinearity?: Nonlinearity;
 }
 
-function kaimingStd(tensor: Tensor, a: number | KaimingOptions, mode: string, nonlinearity: string): { std: number; o: KaimingOptions } | null {
-  const o: KaimingOptions = typeof a === 'number' ? { a, mode: mode as KaimingOptions['mode'], nonlinearity: nonlinearity as Nonlinearity } : a;
+/** Positional parameters of the kaiming initializers after `tensor`. */
+type KaimingPositional = [a: number, mode: 'fan_in' | 'fan_out', nonlinearity: Nonlinearity, generator: Generator | null];
+const KAIMING_PARAMS = [p.float('a'), p.str('mode'), p.str('nonlinearity'), GENERATOR];
+
+function kaimingStd(fn: string, tensor: Tensor, args: readonly unknown[]): { std: number; o: KaimingOptions } | null {
+  const o = bindArgs<KaimingOptions>(fn, 1, KAIMING_PARAMS, args);
   if (tensor.shape.includes(0)) {
     warnOnce('Initializing zero-element tensors is a no-op');
     return null;
@@ -217,12 +260,13 @@ function kaimingStd(tensor: Tensor, a: number | KaimingOptions, mode: string, no
  *
  * @example
  * init.kaiming_uniform_(w, { a: Math.sqrt(5) });
+ * init.kaiming_uniform_(w, 0, 'fan_out', 'relu');
  */
-export function kaiming_uniform_(tensor: Tensor, a: number | KaimingOptions = 0, mode: 'fan_in' | 'fan_out' = 'fan_in', nonlinearity: Nonlinearity = 'leaky_relu'): Tensor {
-  const k = kaimingStd(tensor, a, mode, nonlinearity);
+export function kaiming_uniform_(tensor: Tensor, ...args: PyArgs<KaimingPositional, KaimingOptions>): Tensor {
+  const k = kaimingStd('kaiming_uniform_', tensor, args);
   if (!k) return tensor;
   const bound = Math.sqrt(3.0) * k.std;
-  return uniform_(tensor, -bound, bound, k.o);
+  return uniform_(tensor, -bound, bound, k.o.generator ?? null);
 }
 
 /**
@@ -231,11 +275,12 @@ export function kaiming_uniform_(tensor: Tensor, a: number | KaimingOptions = 0,
  *
  * @example
  * init.kaiming_normal_(w, { mode: 'fan_out', nonlinearity: 'relu' });
+ * init.kaiming_normal_(w, 0, 'fan_out', 'relu');
  */
-export function kaiming_normal_(tensor: Tensor, a: number | KaimingOptions = 0, mode: 'fan_in' | 'fan_out' = 'fan_in', nonlinearity: Nonlinearity = 'leaky_relu'): Tensor {
-  const k = kaimingStd(tensor, a, mode, nonlinearity);
+export function kaiming_normal_(tensor: Tensor, ...args: PyArgs<KaimingPositional, KaimingOptions>): Tensor {
+  const k = kaimingStd('kaiming_normal_', tensor, args);
   if (!k) return tensor;
-  return normal_(tensor, 0, k.std, k.o);
+  return normal_(tensor, 0, k.std, k.o.generator ?? null);
 }
 
 /**
@@ -246,9 +291,10 @@ export function kaiming_normal_(tensor: Tensor, a: number | KaimingOptions = 0, 
  *
  * @example
  * init.orthogonal_(w, 2);
+ * init.orthogonal_(w, { gain: 2, generator: g });
  */
-export function orthogonal_(tensor: Tensor, gain: number | XavierOptions = 1): Tensor {
-  const o = xavierArgs(gain);
+export function orthogonal_(tensor: Tensor, ...args: PyArgs<GainPositional, XavierOptions>): Tensor {
+  const o = bindArgs<XavierOptions>('orthogonal_', 1, GAIN_PARAMS, args);
   if (tensor.dim() < 2) throw new ValueError('Only tensors with 2 or more dimensions are supported');
   if (tensor.numel() === 0) return tensor;
   const rows = tensor.shape[0]!;
