@@ -1,10 +1,14 @@
-import { TORCH_FUNCTIONS_EXTRA } from './torch/names.js';
+import * as nn from './nn/index.js';
+import * as optim from './optim/index.js';
+import * as torchNamespace from './torch/index.js';
 
-/**
- * Names this package implements, as dotted paths under `torch` (conformance diffs them against
- * real PyTorch's `dir()`).
- */
-export const SURFACE: readonly string[] = Object.freeze([
+/** `prefix.name` for every export of a namespace module (functions, classes, dtype objects). */
+function exportsOf(prefix: string, ns: object): string[] {
+  return Object.keys(ns).map((n) => `${prefix}.${n}`);
+}
+
+/** Members listed by hand: Module and container methods, nn layers, Tensor members. */
+const LISTED: readonly string[] = Object.freeze([
   'torch.nn.Module', 'torch.nn.Parameter', 'torch.nn.UninitializedParameter', 'torch.nn.UninitializedBuffer',
   'torch.nn.ParameterDict', 'torch.nn.ParameterList', 'torch.nn.ModuleDict', 'torch.nn.ModuleList', 'torch.nn.Sequential',
   'torch.nn.Linear', 'torch.nn.LazyLinear', 'torch.nn.parameter.is_lazy',
@@ -35,6 +39,22 @@ export const SURFACE: readonly string[] = Object.freeze([
   ].map((n) => `torch.nn.${n}`),
   'torch.nn.modules.linear.NonDynamicallyQuantizableLinear', 'torch.nn.Embedding.from_pretrained',
   'torch.Tensor.__repr__', 'torch.Tensor.data',
-  // torch.* function forms of the ported-code Tensor methods and exact compositions (torch/names.ts)
-  ...TORCH_FUNCTIONS_EXTRA.map((n) => `torch.${n}`),
 ]);
+
+/**
+ * Names this package implements, as dotted paths under `torch`: the hand-listed members above
+ * plus every export of the torch namespace, `torch.nn`, `torch.nn.functional`, `torch.nn.init`,
+ * `torch.nn.utils`, `torch.optim` and `torch.optim.lr_scheduler` (namespaces.dir.test.ts checks
+ * those against real PyTorch's dir()).
+ */
+export const SURFACE: readonly string[] = Object.freeze([...new Set([
+  ...LISTED,
+  'torch.Tensor', 'torch.load', 'torch.save', 'torch.typename', 'torch.set_printoptions',
+  ...exportsOf('torch', torchNamespace),
+  ...exportsOf('torch.nn', nn),
+  ...exportsOf('torch.nn.functional', nn.functional),
+  ...exportsOf('torch.nn.init', nn.init),
+  ...exportsOf('torch.nn.utils', nn.utils),
+  ...exportsOf('torch.optim', optim).filter((n) => n !== 'torch.optim.lr_scheduler'),
+  ...exportsOf('torch.optim.lr_scheduler', optim.lr_scheduler),
+])]);

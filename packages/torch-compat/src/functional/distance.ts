@@ -1,5 +1,7 @@
 /** `F.normalize` and `F.cosine_similarity`. */
 import { broadcastShapes, promoteOperands, RuntimeError, scalarTypeName, type Tensor } from '@nncompat/core';
+import { bindArgs, p, type PyArgs } from './pyargs.js';
+import { vectorNorm } from './vector_norm.js';
 
 /** Options of `F.normalize`. */
 export interface NormalizeOptions {
@@ -8,23 +10,15 @@ export interface NormalizeOptions {
   eps?: number;
 }
 
-/** The p-norm along `dim` (keepdim), as `torch.linalg.vector_norm`. */
-export function vectorNorm(x: Tensor, p: number, dim: number | number[] | null, keepdim: boolean): Tensor {
-  if (p === Infinity) return x.abs().amax(dim, keepdim);
-  if (p === -Infinity) return x.abs().amin(dim, keepdim);
-  if (p === 2) return x.mul(x).sum(dim, keepdim).sqrt();
-  if (p === 1) return x.abs().sum(dim, keepdim);
-  if (p === 0) return x.ne(0).to(x.dtype).sum(dim, keepdim);
-  return x.abs().pow(p).sum(dim, keepdim).pow(1 / p);
-}
-
 /**
  * `F.normalize(input, p=2.0, dim=1, eps=1e-12)`: `input / max(||input||_p, eps)` along `dim`.
  *
  * @example
+ * F.normalize(x, 2, -1);
  * F.normalize(x, { dim: -1 });
  */
-export function normalize(input: Tensor, opts: NormalizeOptions = {}): Tensor {
+export function normalize(input: Tensor, ...args: PyArgs<[p: number, dim: number, eps: number], NormalizeOptions>): Tensor {
+  const opts = bindArgs<NormalizeOptions>('normalize', 1, [p.float('p'), p.int('dim'), p.float('eps')], args);
   const denom = vectorNorm(input, opts.p ?? 2, opts.dim ?? 1, true).clamp(opts.eps ?? 1e-12, null);
   return input.div(denom.expand_as(input));
 }
@@ -44,10 +38,12 @@ export interface CosineSimilarityOptions {
  * the norm's own gradient is 0 where it is 0 (`Tensor.norm`'s norm_backward).
  *
  * @example
+ * F.cosine_similarity(a, b, -1);
  * F.cosine_similarity(a, b, { dim: -1 });
  * F.cosine_similarity(rows, query.unsqueeze(0)); // query broadcast against every row
  */
-export function cosine_similarity(x1: Tensor, x2: Tensor, opts: CosineSimilarityOptions = {}): Tensor {
+export function cosine_similarity(x1: Tensor, x2: Tensor, ...args: PyArgs<[dim: number, eps: number], CosineSimilarityOptions>): Tensor {
+  const opts = bindArgs<CosineSimilarityOptions>('cosine_similarity', 2, [p.int('dim'), p.float('eps')], args);
   const dim = opts.dim ?? 1;
   const eps = opts.eps ?? 1e-8;
   const { dtype } = promoteOperands([x1, x2], x1);

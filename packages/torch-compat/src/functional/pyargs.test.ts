@@ -47,6 +47,20 @@ const Iu = init as any;
 
 const rows: Row[] = [
   {
+    name: 'normalize', positional: () => F.normalize(x, 1, 0, 1e-6), keyword: () => F.normalize(x, { p: 1, dim: 0, eps: 1e-6 }),
+    bad: [
+      bad(() => Fu.normalize(x, 2, 1.5), "normalize(): argument 'dim' (position 3) must be int, not float"),
+      bad(() => Fu.normalize(x, { dimm: 0 }), "normalize() got an unexpected keyword argument 'dimm'"),
+    ],
+  },
+  {
+    name: 'cosine_similarity', positional: () => F.cosine_similarity(x, x.flip(0), 0, 1e-6), keyword: () => F.cosine_similarity(x, x.flip(0), { dim: 0, eps: 1e-6 }),
+    bad: [
+      bad(() => Fu.cosine_similarity(x, x, '0'), "cosine_similarity(): argument 'dim' (position 3) must be int, not str"),
+      bad(() => Fu.cosine_similarity(x, x, 0, { dim: 1 }), "cosine_similarity() got multiple values for argument 'dim'"),
+    ],
+  },
+  {
     name: 'softplus', positional: () => F.softplus(x, 2, 5), keyword: () => F.softplus(x, { beta: 2, threshold: 5 }),
     bad: [
       bad(() => Fu.softplus(x, '2'), "softplus(): argument 'beta' (position 2) must be float, not str"),

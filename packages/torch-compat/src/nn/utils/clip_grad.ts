@@ -1,6 +1,6 @@
 /** `torch.nn.utils.clip_grad_norm_` and `clip_grad_value_` (PyTorch 2.1, single-tensor path). */
 import { no_grad, RuntimeError, stack, type Tensor, Tensor as TensorClass, tensor } from '@nncompat/core';
-import { vectorNorm } from '../../functional/distance.js';
+import { vectorNorm } from '../../functional/vector_norm.js';
 import { pyFloatRepr } from '../../python.js';
 
 /** One tensor or an iterable of them (parameters whose `.grad` is used). */
