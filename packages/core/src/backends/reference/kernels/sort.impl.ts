@@ -35,7 +35,7 @@ export function sortLines(
   }
 }
 
-/** Running sums or products along the axis, accumulated in float64; `round` stores each result. */
+/** Running sums or products along the axis, accumulated in float64 (ATen's CPU acc_type); the caller casts `out` to the output dtype. */
 export function cumulateLines(
   src: NumArray, outer: number, size: number, inner: number, product: boolean, out: Float64Array,
 ): void {
