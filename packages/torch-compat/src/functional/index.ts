@@ -19,3 +19,4 @@ export * from './loss.js';
 export * from './dropout.js';
 export * from './attention.js';
 export type { Reduction } from './reduction.js';
+export * from './activation-extra.js';

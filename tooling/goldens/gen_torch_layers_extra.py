@@ -1,0 +1,105 @@
+"""Writes packages/torch-compat/fixtures/layers/extra_<family>.json and extra_errors.json from
+real PyTorch (1.13, CPU): the nn layers added after issue 4 (more activations, RNN cells,
+losses, padding / upsampling / pixel shuffle, 1-d pooling).
+
+Run with Debian's python3-torch:
+    /usr/bin/python3 tooling/goldens/gen_torch_layers_extra.py
+
+The case format is gen_torch_layers.py's (its helpers are reused); inputs come from this
+script's own torch.Generator (seed 9876), so gen_torch_layers.py's fixtures are untouched.
+"""
+import json
+import os
+import sys
+import warnings
+
+import torch
+
+sys.path.insert(0, os.path.dirname(__file__))
+import gen_torch_layers as base  # noqa: E402
+from gen_torch_layers import Mod, T, case, err_case  # noqa: E402
+
+base.G = torch.Generator().manual_seed(9876)
+
+
+def randn(*shape, rg=True):
+    return base.randn(*shape, rg=rg)
+
+
+def leaf(*shape, scale=3.0):
+    return (torch.randn(*shape, generator=base.G) * scale).requires_grad_(True)
+
+
+def grid(lo, hi, n, shape):
+    """Evenly spaced values that hit the activation boundaries exactly (±3, ±lambd, 0)."""
+    return torch.linspace(lo, hi, n).reshape(shape).requires_grad_(True)
+
+
+def activation_cases():
+    b = lambda: grid(-4, 4, 17, (17,))  # noqa: E731  (-4, -3.5, ..., 4: includes ±3, ±0.5, 0)
+    return [
+        case('PReLU', Mod('PReLU'), [T('train', leaf(3, 5))]),
+        case('PReLU_channels', Mod('PReLU', 3, 0.1), [T('train', leaf(2, 3, 4))], seed=1),
+        case('PReLU_channels_4d', Mod('PReLU', num_parameters=2, init=-0.5), [T('train', leaf(2, 2, 3, 2))], seed=2),
+        case('SELU', Mod('SELU'), [T('train', leaf(3, 5))]),
+        case('SELU_boundary', Mod('SELU'), [T('train', b())]),
+        case('SELU_inplace', Mod('SELU', True)),
+        case('CELU', Mod('CELU', 0.5), [T('train', leaf(3, 5))]),
+        case('CELU_default_boundary', Mod('CELU'), [T('train', b())]),
+        case('CELU_inplace', Mod('CELU', 2.0, inplace=True)),
+        case('LogSigmoid', Mod('LogSigmoid'), [T('train', leaf(3, 5, scale=10))]),
+        case('LogSigmoid_boundary', Mod('LogSigmoid'), [T('train', b())]),
+        case('Softmin', Mod('Softmin', 1), [T('train', leaf(3, 5))]),
+        case('Softmin_none', Mod('Softmin')),
+        case('Softsign', Mod('Softsign'), [T('train', b())]),
+        case('Hardswish', Mod('Hardswish'), [T('train', b())]),
+        case('Hardswish_rand', Mod('Hardswish', inplace=False), [T('train', leaf(3, 5))]),
+        case('Hardswish_inplace', Mod('Hardswish', True)),
+        case('Hardsigmoid', Mod('Hardsigmoid'), [T('train', b())]),
+        case('Hardsigmoid_inplace', Mod('Hardsigmoid', inplace=True)),
+        case('Softshrink', Mod('Softshrink'), [T('train', b())]),
+        case('Softshrink_lambd', Mod('Softshrink', 1.5), [T('train', b())]),
+        case('Hardshrink', Mod('Hardshrink'), [T('train', b())]),
+        case('Hardshrink_lambd', Mod('Hardshrink', lambd=2.0), [T('train', b())]),
+        case('Tanhshrink', Mod('Tanhshrink'), [T('train', leaf(3, 5))]),
+        case('Threshold', Mod('Threshold', 0.5, 20.0), [T('train', b())]),
+        case('Threshold_inplace', Mod('Threshold', -1.0, 0.0, True)),
+        case('Threshold_inplace_fwd', Mod('Threshold', 0.0, -2.5, inplace=True), [T('train', randn(3, 5, rg=False))]),
+        case('GLU', Mod('GLU'), [T('train', leaf(3, 6))]),
+        case('GLU_dim1', Mod('GLU', 1), [T('train', leaf(2, 4, 3))]),
+        case('SELU_inplace_fwd', Mod('SELU', inplace=True), [T('train', randn(3, 5, rg=False))]),
+        case('Hardswish_inplace_fwd', Mod('Hardswish', inplace=True), [T('train', randn(3, 5, rg=False) * 3)]),
+    ]
+
+
+def error_cases():
+    x = lambda *s: torch.zeros(*s)  # noqa: E731
+    return [
+        err_case('PReLU_channel_mismatch', Mod('PReLU', 3), ((x(2, 4, 5),), {})),
+        err_case('GLU_odd', Mod('GLU'), ((x(2, 5),), {})),
+        err_case('GLU_scalar', Mod('GLU'), ((torch.tensor(1.0),), {})),
+        err_case('Softshrink_negative', Mod('Softshrink', -0.5), ((x(2, 5),), {})),
+        err_case('Threshold_missing', Mod('Threshold', 0.5)),
+        err_case('Softmin_implicit_dim', Mod('Softmin'), ((x(2, 5),), {})),
+    ]
+
+
+FAMILIES = {'activation': activation_cases}
+
+
+def main():
+    warnings.simplefilter('ignore')
+    os.makedirs(base.OUT, exist_ok=True)
+    for fam, fn in FAMILIES.items():
+        cases = fn()
+        path = os.path.join(base.OUT, f'extra_{fam}.json')
+        with open(path, 'w') as f:
+            json.dump({'torch': torch.__version__, 'cases': cases}, f, separators=(',', ':'))
+        print(fam, len(cases), os.path.getsize(path))
+    path = os.path.join(base.OUT, 'extra_errors.json')
+    with open(path, 'w') as f:
+        json.dump({'torch': torch.__version__, 'cases': error_cases()}, f, indent=1)
+
+
+if __name__ == '__main__':
+    main()
