@@ -1,5 +1,6 @@
 /**
- * `torch.optim`: SGD, Adam, AdamW, RMSprop and Adagrad (PyTorch 2.1's single-tensor math),
+ * `torch.optim`: SGD, Adam, AdamW, RMSprop, Adagrad, NAdam, RAdam, Adamax, Adadelta, Rprop and
+ * ASGD (PyTorch 2.1's single-tensor math),
  * param groups, state_dict in PyTorch's layout, and `lr_scheduler`.
  *
  * @example
@@ -13,3 +14,9 @@ export { Adam, AdamW, type AdamOptions } from './adam.js';
 export { RMSprop, type RMSpropOptions } from './rmsprop.js';
 export { Adagrad, type AdagradOptions } from './adagrad.js';
 export * as lr_scheduler from './lr_scheduler.js';
+export { NAdam, type NAdamOptions } from './nadam.js';
+export { RAdam, type RAdamOptions } from './radam.js';
+export { Adamax, type AdamaxOptions } from './adamax.js';
+export { Adadelta, type AdadeltaOptions } from './adadelta.js';
+export { Rprop, type RpropOptions } from './rprop.js';
+export { ASGD, type ASGDOptions } from './asgd.js';
