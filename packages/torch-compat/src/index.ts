@@ -39,6 +39,7 @@ export * as serialization from './serialization/index.js';
 // src/nn/utils/clip_grad.ts; they belong under `nn` (wired from src/nn/index.ts).
 export * from './torch/index.js';
 export * as optim from './optim/index.js';
+export * as autograd from './autograd/index.js';
 
 // torch.onnx.export (issue 6): the tracer comes from @nncompat/backend-onnxruntime (imported by the user)
 export * as onnx from './onnx/index.js';
