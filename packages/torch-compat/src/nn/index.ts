@@ -17,7 +17,7 @@ export {
 export { Parameter, UninitializedParameter, UninitializedBuffer, is_lazy } from './parameter.js';
 export * as functional from '../functional/index.js';
 export * as init from '../init/index.js';
-export * as utils from './utils/clip_grad.js';
+export * as utils from './utils/index.js';
 export { ParameterDict, ParameterDictImpl, type ParameterDictInput } from './modules/container/parameter-dict.js';
 export { ParameterList } from './modules/container/parameter-list.js';
 export { ModuleDict, ModuleDictImpl } from './modules/container/module-dict.js';
@@ -48,7 +48,3 @@ export {
   L1Loss, MSELoss, SmoothL1Loss, NLLLoss, CrossEntropyLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss,
   type LossKw, type SmoothL1LossKw, type NLLLossKw, type CrossEntropyLossKw, type BCELossKw, type BCEWithLogitsLossKw, type KLDivLossKw,
 } from './modules/loss.js';
-export {
-  PReLU, SELU, CELU, LogSigmoid, Softmin, Softsign, Hardswish, Hardsigmoid, Softshrink, Hardshrink, Tanhshrink, Threshold, GLU,
-  type PReLUKw, type CELUKw, type SoftminKw, type ShrinkKw, type ThresholdKw, type GLUKw,
-} from './modules/activation-extra.js';
