@@ -48,3 +48,7 @@ export {
   L1Loss, MSELoss, SmoothL1Loss, NLLLoss, CrossEntropyLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss,
   type LossKw, type SmoothL1LossKw, type NLLLossKw, type CrossEntropyLossKw, type BCELossKw, type BCEWithLogitsLossKw, type KLDivLossKw,
 } from './modules/loss.js';
+export {
+  PReLU, SELU, CELU, LogSigmoid, Softmin, Softsign, Hardswish, Hardsigmoid, Softshrink, Hardshrink, Tanhshrink, Threshold, GLU,
+  type PReLUKw, type CELUKw, type SoftminKw, type ShrinkKw, type ThresholdKw, type GLUKw,
+} from './modules/activation-extra.js';
