@@ -72,6 +72,26 @@ def activation_cases():
     ]
 
 
+def rnn_cases():
+    # nonlinearity by keyword: 1.13's RNN.__init__ passes a positional 4th argument on as `bias`
+    # (2.1 takes it as nonlinearity; the TypeScript follows 2.1, tested in rnn-extra.test.ts).
+    return [
+        case('RNN', Mod('RNN', 4, 5), [T('train', randn(6, 3, 4))], seed=40),
+        case('RNN_relu_2layer_batch_first_h0', Mod('RNN', 4, 5, 2, nonlinearity='relu', batch_first=True), [T('train', randn(3, 6, 4), randn(2, 3, 5))], seed=41),
+        case('RNN_kw_nonlinearity_bidirectional', Mod('RNN', 3, 4, nonlinearity='relu', bidirectional=True), [T('train', randn(5, 2, 3))], seed=42),
+        case('RNN_dropout', Mod('RNN', 4, 5, num_layers=3, dropout=0.3), [T('train', randn(4, 2, 4)), T('eval', randn(4, 2, 4))], seed=43),
+        case('RNN_nobias_unbatched_h0', Mod('RNN', 4, 5, 1, nonlinearity='tanh', bias=False), [T('train', randn(6, 4), randn(1, 5))], seed=44),
+        case('RNNCell', Mod('RNNCell', 4, 5), [T('train', randn(3, 4), randn(3, 5)), T('train', randn(3, 4))], seed=50),
+        case('RNNCell_relu_nobias', Mod('RNNCell', 4, 5, False, 'relu'), [T('train', randn(3, 4), randn(3, 5))], seed=51),
+        case('RNNCell_unbatched', Mod('RNNCell', 4, 3, nonlinearity='relu'), [T('train', randn(4), randn(3))], seed=52),
+        case('LSTMCell', Mod('LSTMCell', 4, 5), [T('train', randn(3, 4), (randn(3, 5), randn(3, 5))), T('train', randn(3, 4))], seed=53),
+        case('LSTMCell_nobias_unbatched', Mod('LSTMCell', 3, 4, bias=False), [T('train', randn(3), (randn(4), randn(4)))], seed=54),
+        case('GRUCell', Mod('GRUCell', 4, 5), [T('train', randn(3, 4), randn(3, 5)), T('train', randn(3, 4))], seed=55),
+        case('GRUCell_nobias_unbatched', Mod('GRUCell', 3, 4, False), [T('train', randn(3), randn(4))], seed=56),
+        case('GRUCell_float64', Mod('GRUCell', 3, 4, dtype=torch.float64), [T('train', randn(2, 3).double().detach().requires_grad_(True))], seed=57),
+    ]
+
+
 def error_cases():
     x = lambda *s: torch.zeros(*s)  # noqa: E731
     return [
@@ -80,11 +100,28 @@ def error_cases():
         err_case('GLU_scalar', Mod('GLU'), ((torch.tensor(1.0),), {})),
         err_case('Softshrink_negative', Mod('Softshrink', -0.5), ((x(2, 5),), {})),
         err_case('Threshold_missing', Mod('Threshold', 0.5)),
+        # `v2_1`: PyTorch 2.1's exception where 1.13's differs, written by hand from 2.1's
+        # torch/nn/modules/rnn.py (RNN.__init__ names the choices; the forwards check dims with
+        # ValueErrors instead of 1.13's asserts / ATen errors).
+        dict(err_case('RNN_bad_nonlinearity', Mod('RNN', 4, 5, nonlinearity='gelu')), v2_1={'type': 'ValueError', 'message': "Unknown nonlinearity 'gelu'. Select from 'tanh' or 'relu'."}),
+        err_case('RNN_proj_size', Mod('RNN', 4, 5, proj_size=2)),
+        err_case('RNN_input_size', Mod('RNN', 4, 5), ((x(3, 2, 6),), {})),
+        dict(err_case('RNN_input_4d', Mod('RNN', 4, 5), ((x(3, 2, 6, 1),), {})), v2_1={'type': 'ValueError', 'message': 'RNN: Expected input to be 2D or 3D, got 4D tensor instead'}),
+        err_case('RNN_hidden_size', Mod('RNN', 4, 5, 2), ((x(3, 2, 4), x(1, 2, 5)), {})),
+        dict(err_case('RNNCell_input_3d', Mod('RNNCell', 4, 5), ((x(3, 2, 4),), {})), v2_1={'type': 'ValueError', 'message': 'RNNCell: Expected input to be 1D or 2D, got 3D instead'}),
+        dict(err_case('RNNCell_hidden_3d', Mod('RNNCell', 4, 5), ((x(3, 4), x(1, 3, 5)), {})), v2_1={'type': 'ValueError', 'message': 'RNNCell: Expected hidden to be 1D or 2D, got 3D instead'}),
+        err_case('RNNCell_input_size', Mod('RNNCell', 4, 5), ((x(3, 6),), {})),
+        err_case('RNNCell_batch', Mod('RNNCell', 4, 5), ((x(3, 4), x(2, 5)), {})),
+        err_case('RNNCell_hidden_size', Mod('RNNCell', 4, 5), ((x(3, 4), x(3, 6)), {})),
+        err_case('RNNCell_unknown_nonlinearity', Mod('RNNCell', 4, 5, nonlinearity='gelu'), ((x(3, 4),), {})),
+        err_case('LSTMCell_hx1_size', Mod('LSTMCell', 4, 5), ((x(3, 4), (x(3, 5), x(3, 4))), {})),
+        dict(err_case('LSTMCell_hx_3d', Mod('LSTMCell', 4, 5), ((x(3, 4), (x(3, 5), x(1, 3, 5))), {})), v2_1={'type': 'ValueError', 'message': 'LSTMCell: Expected hx[1] to be 1D or 2D, got 3D instead'}),
+        dict(err_case('GRUCell_input_3d', Mod('GRUCell', 4, 5), ((x(1, 3, 4),), {})), v2_1={'type': 'ValueError', 'message': 'GRUCell: Expected input to be 1D or 2D, got 3D instead'}),
         err_case('Softmin_implicit_dim', Mod('Softmin'), ((x(2, 5),), {})),
     ]
 
 
-FAMILIES = {'activation': activation_cases}
+FAMILIES = {'activation': activation_cases, 'rnn': rnn_cases}
 
 
 def main():

@@ -43,7 +43,7 @@ export {
   TransformerEncoderLayer, TransformerEncoder, type Activation, type TransformerEncoderLayerKw, type TransformerEncoderKw,
   type EncoderLayerForwardKw, type EncoderForwardKw,
 } from './modules/transformer.js';
-export { RNNBase, LSTM, GRU, type RNNKw } from './modules/rnn.js';
+export { RNNBase, LSTM, GRU, type RNNKw, type RNNMode } from './modules/rnn.js';
 export {
   L1Loss, MSELoss, SmoothL1Loss, NLLLoss, CrossEntropyLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss,
   type LossKw, type SmoothL1LossKw, type NLLLossKw, type CrossEntropyLossKw, type BCELossKw, type BCEWithLogitsLossKw, type KLDivLossKw,
@@ -52,3 +52,5 @@ export {
   PReLU, SELU, CELU, LogSigmoid, Softmin, Softsign, Hardswish, Hardsigmoid, Softshrink, Hardshrink, Tanhshrink, Threshold, GLU,
   type PReLUKw, type CELUKw, type SoftminKw, type ShrinkKw, type ThresholdKw, type GLUKw,
 } from './modules/activation-extra.js';
+export { RNN, type RNNModuleKw } from './modules/rnn-simple.js';
+export { RNNCellBase, RNNCell, LSTMCell, GRUCell, type RNNCellKw, type RNNCellModuleKw } from './modules/rnn-cell.js';

@@ -27,6 +27,9 @@ export interface RNNKw extends Factory {
   proj_size?: number;
 }
 
+/** `RNNBase.mode`: the cell kind (`nn.RNN` is `RNN_TANH` or `RNN_RELU` by its nonlinearity). */
+export type RNNMode = 'LSTM' | 'GRU' | 'RNN_TANH' | 'RNN_RELU';
+
 type RNNPositional = [num_layers: number, bias: boolean, batch_first: boolean, dropout: number, bidirectional: boolean];
 const RNN_NAMES = ['num_layers', 'bias', 'batch_first', 'dropout', 'bidirectional', 'proj_size', 'device', 'dtype'] as const;
 
@@ -37,7 +40,7 @@ function tupleRepr(xs: readonly number[]): string {
 /** `RNNBase`: parameters, init, checks and the layer/direction loop; subclasses give the cell. */
 export abstract class RNNBase extends Module {
   static override __module__ = 'torch.nn.modules.rnn';
-  declare mode: 'LSTM' | 'GRU';
+  declare mode: RNNMode;
   declare input_size: number;
   declare hidden_size: number;
   declare num_layers: number;
@@ -49,9 +52,9 @@ export abstract class RNNBase extends Module {
   declare _flat_weights_names: string[];
   declare _all_weights: string[][];
 
-  constructor(mode: 'LSTM' | 'GRU', input_size: number, hidden_size: number, args: readonly unknown[]) {
+  constructor(mode: RNNMode, input_size: number, hidden_size: number, args: readonly unknown[]) {
     super();
-    const o = bindArgs<RNNKw>(`${mode}.__init__`, mode === 'LSTM' ? RNN_NAMES : RNN_NAMES.filter((n) => n !== 'proj_size'), args);
+    const o = bindArgs<RNNKw>(`${new.target.name}.__init__`, mode === 'LSTM' ? RNN_NAMES : RNN_NAMES.filter((n) => n !== 'proj_size'), args);
     const factory = factoryOf(o);
     const dropout = o.dropout ?? 0;
     const num_layers = o.num_layers ?? 1;
@@ -76,7 +79,7 @@ export abstract class RNNBase extends Module {
     if (this.proj_size < 0) throw new ValueError('proj_size should be a positive integer or zero to disable projections');
     if (this.proj_size >= hidden_size) throw new ValueError('proj_size has to be smaller than hidden_size');
     if (this.proj_size !== 0) throw new NotImplementedError('LSTM with proj_size > 0 is not implemented');
-    const gateSize = mode === 'LSTM' ? 4 * hidden_size : 3 * hidden_size;
+    const gateSize = (mode === 'LSTM' ? 4 : mode === 'GRU' ? 3 : 1) * hidden_size;
     registerRnnWeights(
       this, { input_size, hidden_size, gate_size: gateSize, num_layers, bidirectional: this.bidirectional, bias: this.bias },
       (shape) => new Parameter(empty(shape, factory)),
@@ -179,7 +182,7 @@ export abstract class RNNBase extends Module {
   protected prepare(input: Tensor): [Tensor, boolean, number] {
     const batched = input.dim() === 3;
     if (input.dim() !== 2 && input.dim() !== 3) {
-      throw new ValueError(`${this.mode}: Expected input to be 2D or 3D, got ${input.dim()}D instead`);
+      throw new ValueError(`${this._get_name()}: Expected input to be 2D or 3D, got ${input.dim()}D instead`);
     }
     const batchDim = this.batch_first ? 0 : 1;
     let x = batched ? input : input.unsqueeze(batchDim);
