@@ -203,6 +203,11 @@ def grad_cases():
     y = x.exp()
     (gx,) = torch.autograd.grad(y.sum(), x)
     c['grad_twice'] = {'grad': enc(gx), 'error': error(lambda: torch.autograd.grad(y.sum(), x))}
+    x = leaf(X)
+    eye = torch.eye(3, dtype=torch.float64)
+    c['is_grads_batched'] = {'jacobian': enc(torch.autograd.grad(x.sin() * x, x, eye, is_grads_batched=True)),
+                             'mismatch': error(lambda: torch.autograd.grad(x * 2, x, torch.ones(3, 2, dtype=torch.float64),
+                                                                           is_grads_batched=True))}
     x, y = leaf(X), leaf(Y)
     torch.autograd.backward([(x * y).sum(), x.pow(2)], [None, torch.tensor(Y, dtype=torch.float64)])
     c['backward_many'] = {'x_grad': enc(x.grad), 'y_grad': enc(y.grad)}

@@ -86,6 +86,13 @@ describe(`torch.autograd.grad / backward (PyTorch ${fx.torch})`, () => {
     expect(error(() => torch.autograd.grad(y2.sum(), x2))).toBe(G.grad_twice!.error);
     void y;
   });
+  it('is_grads_batched: one backward per batch entry (a Jacobian from eye)', () => {
+    const x = leaf(X);
+    const c = G.is_grads_batched!;
+    const eye = torch.eye(3, { dtype: 'float64' });
+    close(torch.autograd.grad(x.sin().mul(x), x, eye, { is_grads_batched: true }).map(enc), c.jacobian);
+    expect(error(() => torch.autograd.grad(x.mul(2), x, torch.ones(3, 2, { dtype: 'float64' }), { is_grads_batched: true }))).toBe(c.mismatch);
+  });
   it('backward of several tensors, and with inputs', () => {
     let x = leaf(X);
     let y = leaf(Y);

@@ -67,8 +67,10 @@ export class Function {
   }
 }
 
-/** `Fn.apply`'s arguments: forward's without ctx (all of them with setup_context). */
-export type ApplyArgs<C extends FunctionClass> = C['setup_context'] extends typeof Function.setup_context ? ForwardArgs<C['forward']> : Parameters<C['forward']>;
+/** `Fn.apply`'s arguments: forward's without ctx (all of them when setup_context is overridden). */
+export type ApplyArgs<C extends FunctionClass> = Parameters<C['setup_context']> extends [FunctionCtx, ...unknown[]]
+  ? Parameters<C['forward']>
+  : ForwardArgs<C['forward']>;
 /** `Fn.apply`'s result: what forward returns. */
 export type ApplyResult<C extends FunctionClass> = ReturnType<C['forward']>;
 

@@ -73,10 +73,12 @@ function makeGrads(outs: readonly Tensor[], given: readonly (Tensor | null)[], b
     const shape = batched ? g.shape.slice(1) : g.shape;
     if (!sameShape(shape, out.shape)) {
       if (batched) {
+        // PyTorch slices the batch dim twice here (`_calculate_shape` on `grad[0]`), so the
+        // printed grad shape drops two dims; kept for identical text.
         throw new RuntimeError(
           'If `is_grads_batched=True`, we interpret the first dimension of each grad_output as the batch dimension. ' +
             'The sizes of the remaining dimensions are expected to match the shape of corresponding output, but a mismatch ' +
-            `was detected: grad_output[${i}] has a shape of ${sizeStr(g.shape)} and output[${i}] has a shape of ${sizeStr(out.shape)}. ` +
+            `was detected: grad_output[${i}] has a shape of ${sizeStr(g.shape.slice(2))} and output[${i}] has a shape of ${sizeStr(out.shape)}. ` +
             'If you only want some tensors in `grad_output` to be considered batched, consider using vmap.',
         );
       }
