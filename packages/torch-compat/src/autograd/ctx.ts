@@ -3,7 +3,15 @@
  * is the very graph node its outputs get as `grad_fn` (class `<Name>Backward`), so
  * `y.grad_fn.saved_tensors` works; here likewise.
  */
-import { Node, RuntimeError, SavedTensor, save, Tensor } from '@nncompat/core';
+import { Node, RuntimeError, SavedTensor, save, Tensor, zeros } from '@nncompat/core';
+import { pyTypeName } from '../functional/pyargs.js';
+
+/** Shape, dtype and backend of an output (metadata only, so the graph does not keep it alive). */
+export interface OutputMeta {
+  readonly shape: readonly number[];
+  readonly dtype: Tensor['dtype'];
+  readonly backend: string;
+}
 
 /** What a custom Function's `backward` runs with, set up by `Function.apply`. */
 export interface BackwardSpec {
@@ -14,7 +22,7 @@ export interface BackwardSpec {
   /** Shape and dtype of each tensor input, to validate returned gradients. */
   readonly inputMeta: readonly { shape: readonly number[]; dtype: Tensor['dtype'] }[];
   /** Per output: its metadata for materialized zero gradients, or null for non-tensor outputs. */
-  readonly outputMeta: readonly (Tensor | null)[];
+  readonly outputMeta: readonly (OutputMeta | null)[];
 }
 
 const BACKWARD_TWICE =
@@ -73,7 +81,7 @@ export class FunctionCtx extends Node {
   save_for_backward(...tensors: (Tensor | null)[]): void {
     tensors.forEach((t, i) => {
       if (t !== null && !(t instanceof Tensor)) {
-        throw new TypeError(`save_for_backward can only save variables, but argument ${i} is of type ${typeof t === 'number' ? (Number.isInteger(t) ? 'int' : 'float') : typeof t}`);
+        throw new TypeError(`save_for_backward can only save variables, but argument ${i} is of type ${pyTypeName(t)}`);
       }
     });
     this._to_save = tensors;
@@ -123,8 +131,8 @@ export class FunctionCtx extends Node {
   }
 }
 
-function zerosLike(m: Tensor): Tensor {
-  return m.new_zeros(m.shape);
+function zerosLike(m: OutputMeta): Tensor {
+  return zeros([...m.shape], { dtype: m.dtype, device: m.backend });
 }
 
 const isExpandableTo = (shape: readonly number[], target: readonly number[]): boolean =>
@@ -149,7 +157,7 @@ function validate(node: FunctionCtx, spec: BackwardSpec, returned: unknown): (Te
       return;
     }
     if (g === null || g === undefined) return void out.push(null);
-    if (!(g instanceof Tensor)) throw new RuntimeError(`expected Variable or None (got ${typeof g === 'number' ? (Number.isInteger(g) ? 'int' : 'float') : typeof g})`);
+    if (!(g instanceof Tensor)) throw new RuntimeError(`expected Variable or None (got ${pyTypeName(g)})`);
     out.push(g);
   });
   return out.map((g, i) => {

@@ -106,7 +106,7 @@ function applyFunction(cls: FunctionClass, args: unknown[]): unknown {
       },
       isTensorInput: args.map((a) => a instanceof Tensor),
       inputMeta: tensorInputs.map((t) => ({ shape: t.shape, dtype: t.dtype })),
-      outputMeta: wrapped.map((o) => (o instanceof Tensor ? o : null)),
+      outputMeta: wrapped.map((o) => (o instanceof Tensor ? { shape: o.shape, dtype: o.dtype, backend: o.backend } : null)),
     };
   }
   ctx._saveVariables(wrapped);
