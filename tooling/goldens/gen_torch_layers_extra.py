@@ -92,6 +92,43 @@ def rnn_cases():
     ]
 
 
+def pm1(*shape):
+    return torch.randint(0, 2, shape, generator=base.G) * 2 - 1
+
+
+def loss_cases():
+    R = lambda *s: torch.rand(*s, generator=base.G)  # noqa: E731
+    huber_x = torch.tensor([0.0, 0.5, 1.0, -1.0, 2.0, -0.25, 1.5, -3.0]).requires_grad_(True)
+    return [
+        case('HuberLoss', Mod('HuberLoss'), [T('train', randn(3, 4), randn(3, 4))]),
+        case('HuberLoss_delta_sum_boundary', Mod('HuberLoss', 'sum', 0.5), [T('train', huber_x, torch.zeros(8))]),
+        case('HuberLoss_none', Mod('HuberLoss', reduction='none', delta=2.0), [T('train', randn(2, 5), randn(2, 5, rg=False))]),
+        case('SoftMarginLoss', Mod('SoftMarginLoss'), [T('train', randn(3, 4), pm1(3, 4).float())]),
+        case('SoftMarginLoss_none', Mod('SoftMarginLoss', reduction='none'), [T('train', randn(5), pm1(5).float())]),
+        case('MarginRankingLoss', Mod('MarginRankingLoss'), [T('train', randn(6), randn(6), pm1(6).float())]),
+        case('MarginRankingLoss_margin_sum', Mod('MarginRankingLoss', 0.5, reduction='sum'), [T('train', randn(6), randn(6), pm1(6).float())]),
+        case('HingeEmbeddingLoss', Mod('HingeEmbeddingLoss'), [T('train', randn(3, 4), pm1(3, 4).float())]),
+        case('HingeEmbeddingLoss_margin_none', Mod('HingeEmbeddingLoss', margin=2.0, reduction='none'), [T('train', randn(7), pm1(7).float())]),
+        case('CosineEmbeddingLoss', Mod('CosineEmbeddingLoss'), [T('train', randn(4, 5), randn(4, 5), pm1(4).float())]),
+        case('CosineEmbeddingLoss_margin_1d', Mod('CosineEmbeddingLoss', 0.2, reduction='sum'), [T('train', randn(5), randn(5), torch.tensor(-1.0))]),
+        case('CosineEmbeddingLoss_none', Mod('CosineEmbeddingLoss', margin=-0.5, reduction='none'), [T('train', randn(6, 3), randn(6, 3), pm1(6).float())]),
+        case('TripletMarginLoss', Mod('TripletMarginLoss'), [T('train', randn(4, 5), randn(4, 5), randn(4, 5))]),
+        case('TripletMarginLoss_p1_swap', Mod('TripletMarginLoss', 0.5, 1.0, swap=True, reduction='none'), [T('train', randn(4, 5), randn(4, 5), randn(4, 5))]),
+        case('TripletMarginLoss_p3', Mod('TripletMarginLoss', margin=2.0, p=3.0, eps=1e-3), [T('train', randn(3, 4), randn(3, 4), randn(3, 4))]),
+        case('GaussianNLLLoss', Mod('GaussianNLLLoss'), [T('train', randn(4, 3), randn(4, 3), (R(4, 3) + 0.1).requires_grad_(True))]),
+        case('GaussianNLLLoss_full_homoscedastic', Mod('GaussianNLLLoss', full=True, reduction='sum'), [T('train', randn(4, 3), randn(4, 3), (R(4) + 0.1).requires_grad_(True))]),
+        case('GaussianNLLLoss_clamped_none', Mod('GaussianNLLLoss', eps=0.3, reduction='none'), [T('train', randn(2, 3), randn(2, 3), R(2, 1).requires_grad_(True))]),
+        case('PoissonNLLLoss', Mod('PoissonNLLLoss'), [T('train', randn(3, 4), torch.poisson(R(3, 4) * 4, generator=base.G))]),
+        case('PoissonNLLLoss_full_nolog', Mod('PoissonNLLLoss', False, True, reduction='sum'), [T('train', (R(3, 4) * 3 + 0.1).requires_grad_(True), torch.poisson(R(3, 4) * 4, generator=base.G))]),
+        case('PoissonNLLLoss_eps_none', Mod('PoissonNLLLoss', log_input=False, eps=0.5, reduction='none'), [T('train', (R(5) * 2).requires_grad_(True), torch.tensor([0.0, 1.0, 2.0, 5.0, 3.0]))]),
+        case('PoissonNLLLoss_legacy', Mod('PoissonNLLLoss', size_average=False), [T('train', randn(3), torch.tensor([0.0, 1.0, 4.0]))]),
+        case('PairwiseDistance', Mod('PairwiseDistance'), [T('train', randn(4, 5), randn(4, 5))]),
+        case('PairwiseDistance_p1_keepdim', Mod('PairwiseDistance', 1.0, 1e-3, True), [T('train', randn(3, 5), randn(1, 5))]),
+        case('CosineSimilarity', Mod('CosineSimilarity'), [T('train', randn(4, 5), randn(4, 5))]),
+        case('CosineSimilarity_dim0', Mod('CosineSimilarity', 0, eps=1e-3), [T('train', randn(4, 3), randn(4, 3))]),
+    ]
+
+
 def error_cases():
     x = lambda *s: torch.zeros(*s)  # noqa: E731
     return [
@@ -117,11 +154,21 @@ def error_cases():
         err_case('LSTMCell_hx1_size', Mod('LSTMCell', 4, 5), ((x(3, 4), (x(3, 5), x(3, 4))), {})),
         dict(err_case('LSTMCell_hx_3d', Mod('LSTMCell', 4, 5), ((x(3, 4), (x(3, 5), x(1, 3, 5))), {})), v2_1={'type': 'ValueError', 'message': 'LSTMCell: Expected hx[1] to be 1D or 2D, got 3D instead'}),
         dict(err_case('GRUCell_input_3d', Mod('GRUCell', 4, 5), ((x(1, 3, 4),), {})), v2_1={'type': 'ValueError', 'message': 'GRUCell: Expected input to be 1D or 2D, got 3D instead'}),
+        err_case('MarginRankingLoss_dims', Mod('MarginRankingLoss'), ((x(3), x(3), x(3, 1)), {})),
+        err_case('CosineEmbeddingLoss_2d_target', Mod('CosineEmbeddingLoss'), ((x(3, 2), x(3, 2), x(3, 1)), {})),
+        err_case('CosineEmbeddingLoss_1d_target_1d_inputs', Mod('CosineEmbeddingLoss'), ((x(3), x(3), x(3)), {})),
+        err_case('CosineEmbeddingLoss_0d_target_2d_inputs', Mod('CosineEmbeddingLoss'), ((x(3, 2), x(3, 2), torch.tensor(1.0)), {})),
+        dict(err_case('TripletMarginLoss_dims', Mod('TripletMarginLoss'), ((x(3, 2), x(3, 2), x(2)), {})), v2_1={'type': 'RuntimeError', 'message': 'The anchor, positive, and negative tensors are expected to have the same number of dimensions, but got: anchor 2D, positive 2D, and negative 1D inputs'}),
+        err_case('GaussianNLLLoss_var_size', Mod('GaussianNLLLoss'), ((x(3, 2), x(3, 2), x(2, 2)), {})),
+        err_case('GaussianNLLLoss_var_negative', Mod('GaussianNLLLoss'), ((x(3, 2), x(3, 2), -torch.ones(3, 2)), {})),
+        err_case('HuberLoss_bad_reduction', Mod('HuberLoss', 'avg'), ((x(3), x(3)), {})),
+        err_case('HuberLoss_size_warning', Mod('HuberLoss'), ((x(3, 1), x(3)), {})),
+        err_case('SoftMarginLoss_legacy', Mod('SoftMarginLoss', reduce=False)),
         err_case('Softmin_implicit_dim', Mod('Softmin'), ((x(2, 5),), {})),
     ]
 
 
-FAMILIES = {'activation': activation_cases, 'rnn': rnn_cases}
+FAMILIES = {'activation': activation_cases, 'rnn': rnn_cases, 'loss': loss_cases}
 
 
 def main():

@@ -20,3 +20,5 @@ export * from './dropout.js';
 export * from './attention.js';
 export type { Reduction } from './reduction.js';
 export * from './activation-extra.js';
+export * from './loss-extra.js';
+export * from './distance-extra.js';

@@ -54,3 +54,8 @@ export {
 } from './modules/activation-extra.js';
 export { RNN, type RNNModuleKw } from './modules/rnn-simple.js';
 export { RNNCellBase, RNNCell, LSTMCell, GRUCell, type RNNCellKw, type RNNCellModuleKw } from './modules/rnn-cell.js';
+export {
+  HuberLoss, SoftMarginLoss, MarginRankingLoss, HingeEmbeddingLoss, CosineEmbeddingLoss, TripletMarginLoss, GaussianNLLLoss, PoissonNLLLoss,
+  type HuberLossKw, type MarginLossKw, type TripletMarginLossKw, type GaussianNLLLossKw, type PoissonNLLLossKw,
+} from './modules/loss-extra.js';
+export { PairwiseDistance, CosineSimilarity, type PairwiseDistanceKw, type CosineSimilarityKw } from './modules/distance.js';
