@@ -13,7 +13,7 @@ export { SGD, type SGDOptions } from './sgd.js';
 export { Adam, AdamW, type AdamOptions } from './adam.js';
 export { RMSprop, type RMSpropOptions } from './rmsprop.js';
 export { Adagrad, type AdagradOptions } from './adagrad.js';
-export * as lr_scheduler from './lr_scheduler.js';
+export * as lr_scheduler from './lr_scheduler_all.js';
 export { NAdam, type NAdamOptions } from './nadam.js';
 export { RAdam, type RAdamOptions } from './radam.js';
 export { Adamax, type AdamaxOptions } from './adamax.js';
