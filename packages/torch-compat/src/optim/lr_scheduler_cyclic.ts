@@ -102,7 +102,7 @@ function formatParam(name: string, optimizer: Optimizer, param: number | readonl
  * `CyclicLR(optimizer, base_lr, max_lr, step_size_up=2000, step_size_down=None,
  * mode='triangular', gamma=1.0, scale_fn=None, scale_mode='cycle', cycle_momentum=True,
  * base_momentum=0.8, max_momentum=0.9, last_epoch=-1, verbose=False)`: the lr cycles between
- * `base_lr` and `max_lr` (momentum inversely; beta1 for optimizers with `betas`, as in 2.1).
+ * `base_lr` and `max_lr`, and the momentum inversely between `max_momentum` and `base_momentum`.
  *
  * @example
  * const s = new lr_scheduler.CyclicLR(opt, 0.001, 0.1, { step_size_up: 2000 });
@@ -115,7 +115,6 @@ export class CyclicLR extends LRScheduler {
   gamma: number;
   scale_mode: 'cycle' | 'iterations';
   cycle_momentum: boolean;
-  use_beta1 = false;
   base_momentums: number[] = [];
   max_momentums: number[] = [];
   private readonly _scale_fn_custom: ((x: number) => number) | null;
@@ -133,14 +132,12 @@ export class CyclicLR extends LRScheduler {
     const scale_fn = opts.scale_fn ?? null;
     if (!['triangular', 'triangular2', 'exp_range'].includes(mode) && scale_fn === null) throw new ValueError('mode is invalid and scale_fn is None');
     const cycle_momentum = opts.cycle_momentum ?? true;
-    let base_momentums: number[] = [];
     let max_momentums: number[] = [];
-    const use_beta1 = 'betas' in optimizer.defaults;
     if (cycle_momentum) {
-      if (!('momentum' in optimizer.defaults) && !use_beta1) {
-        throw new ValueError('optimizer must support momentum or beta1 with `cycle_momentum` option enabled');
-      }
-      base_momentums = formatParam('base_momentum', optimizer, opts.base_momentum ?? 0.8);
+      // PyTorch 2.1 cycles `momentum` only (beta1 of `betas` optimizers came in 2.2).
+      if (!('momentum' in optimizer.defaults)) throw new ValueError('optimizer must support momentum with `cycle_momentum` option enabled');
+      const base = formatParam('base_momentum', optimizer, opts.base_momentum ?? 0.8);
+      if (last_epoch === -1) optimizer.param_groups.forEach((g, i) => { g.momentum = base[i]!; });
       max_momentums = formatParam('max_momentum', optimizer, opts.max_momentum ?? 0.9);
     }
     super(optimizer, last_epoch, opts.verbose ?? false);
@@ -153,8 +150,7 @@ export class CyclicLR extends LRScheduler {
     this.scale_mode = scale_fn === null ? (mode === 'exp_range' ? 'iterations' : 'cycle') : (opts.scale_mode ?? 'cycle');
     this.cycle_momentum = cycle_momentum;
     if (cycle_momentum) {
-      this.use_beta1 = use_beta1;
-      this.base_momentums = base_momentums;
+      this.base_momentums = optimizer.param_groups.map((g) => g.momentum as number);
       this.max_momentums = max_momentums;
     }
     this._initial_step();
@@ -181,8 +177,7 @@ export class CyclicLR extends LRScheduler {
         const bm = this.base_momentums[i]!;
         const mm = this.max_momentums[i]!;
         const m = mm - (mm - bm) * scale_factor * s;
-        if (this.use_beta1) g.betas = Object.freeze([m, ...(g.betas as readonly number[]).slice(1)]);
-        else g.momentum = m;
+        g.momentum = m;
       });
     }
     return lrs;
