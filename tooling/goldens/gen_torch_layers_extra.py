@@ -22,6 +22,21 @@ from gen_torch_layers import Mod, T, case, err_case  # noqa: E402
 base.G = torch.Generator().manual_seed(9876)
 
 
+def _upsample_extra_repr_2_1(self):
+    """torch/nn/modules/upsampling.py Upsample.extra_repr of PyTorch 2.x: the mode as repr
+    (`mode='nearest'`); 1.13 printed it bare. Installed so the fixture's reprs are 2.1's."""
+    if self.scale_factor is not None:
+        info = 'scale_factor=' + repr(self.scale_factor)
+    else:
+        info = 'size=' + repr(self.size)
+    info += ', mode=' + repr(self.mode)
+    return info
+
+
+if torch.__version__ < '2':
+    torch.nn.Upsample.extra_repr = _upsample_extra_repr_2_1
+
+
 def randn(*shape, rg=True):
     return base.randn(*shape, rg=rg)
 
@@ -129,6 +144,33 @@ def loss_cases():
     ]
 
 
+def shape_cases():
+    return [
+        case('ZeroPad2d', Mod('ZeroPad2d', 1), [T('train', randn(1, 2, 3, 3))]),
+        case('ZeroPad2d_tuple_negative', Mod('ZeroPad2d', (1, -1, 0, 2)), [T('train', randn(2, 3, 4))]),
+        case('ConstantPad1d', Mod('ConstantPad1d', 2, 3.5), [T('train', randn(2, 3, 4))]),
+        case('ConstantPad1d_tuple', Mod('ConstantPad1d', (0, 3), -1.0), [T('train', randn(3, 4))]),
+        case('ConstantPad2d', Mod('ConstantPad2d', (1, 0, 2, 1), 0.5), [T('train', randn(1, 2, 3, 3))]),
+        case('ReflectionPad1d', Mod('ReflectionPad1d', 2), [T('train', randn(2, 3, 5))]),
+        case('ReflectionPad1d_tuple_unbatched', Mod('ReflectionPad1d', (3, 1)), [T('train', randn(2, 4))]),
+        case('ReflectionPad2d', Mod('ReflectionPad2d', (1, 2, 2, 0)), [T('train', randn(1, 2, 4, 4))]),
+        case('ReplicationPad1d', Mod('ReplicationPad1d', (3, 1)), [T('train', randn(2, 3, 4))]),
+        case('ReplicationPad2d', Mod('ReplicationPad2d', 2), [T('train', randn(1, 2, 3, 3))]),
+        case('Upsample_nearest', Mod('Upsample', scale_factor=2), [T('train', randn(1, 2, 3, 3))]),
+        case('Upsample_bilinear_size', Mod('Upsample', (5, 4), mode='bilinear'), [T('train', randn(1, 2, 3, 3))]),
+        case('Upsample_bilinear_align', Mod('Upsample', scale_factor=(2.0, 1.5), mode='bilinear', align_corners=True), [T('train', randn(1, 1, 3, 4))]),
+        case('Upsample_linear_1d', Mod('Upsample', None, 3, 'linear'), [T('train', randn(2, 2, 4))]),
+        case('PixelShuffle', Mod('PixelShuffle', 2), [T('train', randn(2, 8, 2, 3))]),
+        case('PixelShuffle_3d', Mod('PixelShuffle', 3), [T('train', randn(9, 2, 2))]),
+        case('PixelUnshuffle', Mod('PixelUnshuffle', 2), [T('train', randn(1, 2, 4, 6))]),
+        case('AvgPool1d', Mod('AvgPool1d', 3), [T('train', randn(2, 3, 8))]),
+        case('AvgPool1d_stride_pad', Mod('AvgPool1d', 3, 2, 1, count_include_pad=False), [T('train', randn(2, 3, 8))]),
+        case('AvgPool1d_ceil_unbatched', Mod('AvgPool1d', 2, stride=2, ceil_mode=True), [T('train', randn(3, 7))]),
+        case('AdaptiveAvgPool1d', Mod('AdaptiveAvgPool1d', 3), [T('train', randn(2, 3, 8))]),
+        case('AdaptiveAvgPool1d_unbatched', Mod('AdaptiveAvgPool1d', 5), [T('train', randn(2, 7))]),
+    ]
+
+
 def error_cases():
     x = lambda *s: torch.zeros(*s)  # noqa: E731
     return [
@@ -164,11 +206,16 @@ def error_cases():
         err_case('HuberLoss_bad_reduction', Mod('HuberLoss', 'avg'), ((x(3), x(3)), {})),
         err_case('HuberLoss_size_warning', Mod('HuberLoss'), ((x(3, 1), x(3)), {})),
         err_case('SoftMarginLoss_legacy', Mod('SoftMarginLoss', reduce=False)),
+        err_case('PixelShuffle_channels', Mod('PixelShuffle', 2), ((x(1, 6, 2, 2),), {})),
+        err_case('PixelShuffle_2d', Mod('PixelShuffle', 2), ((x(4, 2),), {})),
+        err_case('PixelUnshuffle_height', Mod('PixelUnshuffle', 2), ((x(1, 1, 3, 4),), {})),
+        err_case('PixelUnshuffle_width', Mod('PixelUnshuffle', 2), ((x(1, 1, 4, 3),), {})),
+        err_case('ReflectionPad1d_too_big', Mod('ReflectionPad1d', 3), ((x(1, 2, 3),), {})),
         err_case('Softmin_implicit_dim', Mod('Softmin'), ((x(2, 5),), {})),
     ]
 
 
-FAMILIES = {'activation': activation_cases, 'rnn': rnn_cases, 'loss': loss_cases}
+FAMILIES = {'activation': activation_cases, 'rnn': rnn_cases, 'loss': loss_cases, 'shape': shape_cases}
 
 
 def main():

@@ -22,3 +22,5 @@ export type { Reduction } from './reduction.js';
 export * from './activation-extra.js';
 export * from './loss-extra.js';
 export * from './distance-extra.js';
+export * from './pooling-1d.js';
+export * from './pixel-shuffle.js';

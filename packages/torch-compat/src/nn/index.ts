@@ -59,3 +59,8 @@ export {
   type HuberLossKw, type MarginLossKw, type TripletMarginLossKw, type GaussianNLLLossKw, type PoissonNLLLossKw,
 } from './modules/loss-extra.js';
 export { PairwiseDistance, CosineSimilarity, type PairwiseDistanceKw, type CosineSimilarityKw } from './modules/distance.js';
+export {
+  ZeroPad2d, ConstantPad1d, ConstantPad2d, ReflectionPad1d, ReflectionPad2d, ReplicationPad1d, ReplicationPad2d,
+} from './modules/padding.js';
+export { PixelShuffle, PixelUnshuffle, Upsample, type UpsampleKw } from './modules/pixelshuffle-upsample.js';
+export { AvgPool1d, AdaptiveAvgPool1d, type AvgPool1dKw } from './modules/pooling-1d.js';

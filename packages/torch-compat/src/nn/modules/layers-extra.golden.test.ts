@@ -14,7 +14,7 @@ import type { Module } from './module.js';
 
 const RTOL = 1e-5;
 const ATOL = 1e-6;
-const FAMILIES = ['extra_activation', 'extra_rnn', 'extra_loss'];
+const FAMILIES = ['extra_activation', 'extra_rnn', 'extra_loss', 'extra_shape'];
 
 function checkInit(m: Module, c: LayerCase): void {
   const sd = m.state_dict();
