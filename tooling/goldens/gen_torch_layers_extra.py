@@ -167,6 +167,8 @@ def shape_cases():
         case('AvgPool1d_stride_pad', Mod('AvgPool1d', 3, 2, 1, count_include_pad=False), [T('train', randn(2, 3, 8))]),
         case('AvgPool1d_ceil_unbatched', Mod('AvgPool1d', 2, stride=2, ceil_mode=True), [T('train', randn(3, 7))]),
         case('AdaptiveAvgPool1d', Mod('AdaptiveAvgPool1d', 3), [T('train', randn(2, 3, 8))]),
+        case('Dropout3d', Mod('Dropout3d', 0.4), [T('train', randn(2, 5, 2, 3, 2)), T('eval', randn(2, 5, 2, 3, 2))], seed=60),
+        case('Dropout3d_unbatched', Mod('Dropout3d'), [T('train', randn(6, 2, 2, 2))], seed=61),
         case('AdaptiveAvgPool1d_unbatched', Mod('AdaptiveAvgPool1d', 5), [T('train', randn(2, 7))]),
     ]
 

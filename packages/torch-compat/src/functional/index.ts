@@ -24,3 +24,4 @@ export * from './loss-extra.js';
 export * from './distance-extra.js';
 export * from './pooling-1d.js';
 export * from './pixel-shuffle.js';
+export * from './dropout-nd.js';

@@ -64,3 +64,4 @@ export {
 } from './modules/padding.js';
 export { PixelShuffle, PixelUnshuffle, Upsample, type UpsampleKw } from './modules/pixelshuffle-upsample.js';
 export { AvgPool1d, AdaptiveAvgPool1d, type AvgPool1dKw } from './modules/pooling-1d.js';
+export { Dropout3d } from './modules/dropout3d.js';

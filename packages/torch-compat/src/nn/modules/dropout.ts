@@ -17,7 +17,7 @@ export interface DropoutKw {
 }
 
 /** `_DropoutNd`: `p` and `inplace`, checked and printed alike by every dropout module. */
-abstract class DropoutNd extends Module {
+export abstract class DropoutNd extends Module {
   declare p: number;
   declare inplace: boolean;
   constructor(...args: WithKw<[p: number, inplace: boolean], DropoutKw>) {
