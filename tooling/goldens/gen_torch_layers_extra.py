@@ -74,6 +74,8 @@ def activation_cases():
         case('Hardsigmoid_inplace', Mod('Hardsigmoid', inplace=True)),
         case('Softshrink', Mod('Softshrink'), [T('train', b())]),
         case('Softshrink_lambd', Mod('Softshrink', 1.5), [T('train', b())]),
+        case('Softshrink_nan_fwd', Mod('Softshrink'), [T('train', torch.tensor([float('nan'), 0.2, -0.2, 0.7, -0.7]))]),
+        case('Hardshrink_nan_fwd', Mod('Hardshrink'), [T('train', torch.tensor([float('nan'), 0.2, -0.2, 0.7, -0.7]))]),
         case('Hardshrink', Mod('Hardshrink'), [T('train', b())]),
         case('Hardshrink_lambd', Mod('Hardshrink', lambd=2.0), [T('train', b())]),
         case('Tanhshrink', Mod('Tanhshrink'), [T('train', leaf(3, 5))]),

@@ -112,9 +112,9 @@ export function tanhshrink(input: Tensor, ...args: []): Tensor {
 
 /**
  * `F.hardswish(input, inplace=False)`: `x * relu6(x + 3) / 6`. The gradient is ATen's
- * vectorised CPU kernel's (which serves every float tensor of 8+ elements): 0 below -3,
- * `x/3 + 1/2` on [-3, 3) (so -0.5 at -3) and 1 from 3 on (its scalar tail loop says 1.5 at
- * exactly 3; PyTorch 1.13 gives 1 there for the vectorised elements, which this follows).
+ * vectorised CPU kernel's: 0 below -3, `x/3 + 1/2` on [-3, 3) (so -0.5 at -3) and 1 from 3 on.
+ * Its scalar loop (tail elements, or a broadcast gradient such as `sum().backward()`'s) says
+ * 1.5 at exactly 3; contiguous gradients in full 8-element chunks get 1, which this follows.
  *
  * @example
  * F.hardswish(x);
@@ -154,7 +154,8 @@ export interface ShrinkOptions {
 export function softshrink(input: Tensor, ...args: PyArgs<[lambd: number], ShrinkOptions>): Tensor {
   const l = bindArgs<ShrinkOptions>('softshrink', 1, [p.float('lambd')], args).lambd ?? 0.5;
   if (!(l >= 0)) throw new RuntimeError(`lambda must be greater or equal to 0, but found to be ${l}.`);
-  return where(input.gt(l), input.sub(l), where(input.lt(-l), input.add(l), input.mul(0)));
+  // A literal 0 inside (and for NaN), as PyTorch 1.13's CPU kernel returns (not `x * 0`).
+  return where(input.gt(l), input.sub(l), where(input.lt(-l), input.add(l), 0));
 }
 
 /**

@@ -9,7 +9,7 @@ import * as nn from '../nn/index.js';
 import * as F from './index.js';
 
 describe('F.dropout1d / dropout2d / dropout3d', () => {
-  it('draw the modules' channel masks after the same seed', () => {
+  it('draw the channel masks of the modules after the same seed', () => {
     const cases: [(x: ReturnType<typeof randn>) => ReturnType<typeof randn>, nn.Module, number[]][] = [
       [(x) => F.dropout1d(x, 0.3), new nn.Dropout1d(0.3), [4, 6, 5]],
       [(x) => F.dropout2d(x, { p: 0.3 }), new nn.Dropout2d(0.3), [4, 6, 2, 3]],
