@@ -179,6 +179,8 @@ def error_cases():
     x = lambda *s: torch.zeros(*s)  # noqa: E731
     return [
         err_case('PReLU_channel_mismatch', Mod('PReLU', 3), ((x(2, 4, 5),), {})),
+        err_case('CELU_alpha_zero', Mod('CELU', 0.0), ((x(2, 3),), {})),
+        err_case('PReLU_weight_2d_input_0d', Mod('PReLU', 2), ((torch.tensor(1.0),), {})),
         err_case('GLU_odd', Mod('GLU'), ((x(2, 5),), {})),
         err_case('GLU_scalar', Mod('GLU'), ((torch.tensor(1.0),), {})),
         err_case('Softshrink_negative', Mod('Softshrink', -0.5), ((x(2, 5),), {})),

@@ -52,7 +52,7 @@ export interface CeluOptions extends InplaceOptions {
 export function celu(input: Tensor, ...args: PyArgs<[alpha: number, inplace: boolean], CeluOptions>): Tensor {
   const o = bindArgs<CeluOptions>('celu', 1, [p.float('alpha'), p.bool('inplace')], args);
   const alpha = o.alpha ?? 1;
-  if (alpha === 0) throw new RuntimeError('ZeroDivisionError');
+  if (alpha === 0) throw new RuntimeError('ZeroDivisionError: alpha cannot be 0 for CELU');
   return maybeInplace(input, o.inplace, (x) => eluLike(x, alpha, 1, 1 / alpha));
 }
 
