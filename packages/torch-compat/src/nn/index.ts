@@ -60,7 +60,8 @@ export {
 } from './modules/loss-extra.js';
 export { PairwiseDistance, CosineSimilarity, type PairwiseDistanceKw, type CosineSimilarityKw } from './modules/distance.js';
 export {
-  ZeroPad2d, ConstantPad1d, ConstantPad2d, ReflectionPad1d, ReflectionPad2d, ReplicationPad1d, ReplicationPad2d,
+  ZeroPad2d, ConstantPad1d, ConstantPad2d, ConstantPad3d, ReflectionPad1d, ReflectionPad2d, ReflectionPad3d,
+  ReplicationPad1d, ReplicationPad2d, ReplicationPad3d,
 } from './modules/padding.js';
 export { PixelShuffle, PixelUnshuffle, Upsample, type UpsampleKw } from './modules/pixelshuffle-upsample.js';
 export { AvgPool1d, AdaptiveAvgPool1d, type AvgPool1dKw } from './modules/pooling-1d.js';

@@ -1,6 +1,6 @@
 /**
- * Padding modules of `torch.nn` (ZeroPad2d, ConstantPad1d/2d, ReflectionPad1d/2d,
- * ReplicationPad1d/2d): the padding normalised to a tuple as `_pair` / `_quadruple` do, the
+ * Padding modules of `torch.nn` (ZeroPad2d, ConstantPad1d/2d/3d, ReflectionPad1d/2d/3d,
+ * ReplicationPad1d/2d/3d): the padding normalised to a tuple as `_pair` / `_quadruple` do, the
  * forward `F.pad` with the module's mode, and PyTorch 2.1's `extra_repr`.
  */
 import type { Tensor } from '@nncompat/core';
@@ -148,5 +148,50 @@ export class ReplicationPad2d extends ModePadNd {
   protected readonly mode = 'replicate';
   constructor(padding: number | readonly [number, number, number, number]) {
     super(padding, 4);
+  }
+}
+
+/**
+ * `nn.ConstantPad3d(padding, value)`: `padding` an int or
+ * `(left, right, top, bottom, front, back)`.
+ *
+ * @example
+ * ```ts
+ * new nn.ConstantPad3d(1, 0.5)(x); // x: [N, C, D, H, W] or [C, D, H, W]
+ * ```
+ */
+export class ConstantPad3d extends ConstantPadNd {
+  constructor(padding: number | readonly [number, number, number, number, number, number], value: number) {
+    super(padding, value, 6);
+  }
+}
+
+/**
+ * `nn.ReflectionPad3d(padding)`.
+ *
+ * @example
+ * ```ts
+ * new nn.ReflectionPad3d(1)(x);
+ * ```
+ */
+export class ReflectionPad3d extends ModePadNd {
+  protected readonly mode = 'reflect';
+  constructor(padding: number | readonly [number, number, number, number, number, number]) {
+    super(padding, 6);
+  }
+}
+
+/**
+ * `nn.ReplicationPad3d(padding)`.
+ *
+ * @example
+ * ```ts
+ * new nn.ReplicationPad3d(1)(x);
+ * ```
+ */
+export class ReplicationPad3d extends ModePadNd {
+  protected readonly mode = 'replicate';
+  constructor(padding: number | readonly [number, number, number, number, number, number]) {
+    super(padding, 6);
   }
 }
