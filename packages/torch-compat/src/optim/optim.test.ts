@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type Tensor, ValueError } from '@nncompat/core';
-import { expectClose, fromJson, loadFunctionalFixture, type JsonNum, type TensorJson } from '../functional/golden.test-helpers.js';
+import { expectClose, fromJson, loadFunctionalFixture } from '../functional/golden.test-helpers.js';
 import { Adagrad, Adam, AdamW, type Optimizer, type ParamsT, RMSprop, SGD } from './index.js';
+import { buildOptimizer, checkValue, lossFn, type OptimizerClass, replayTrajectory, type SdValue, type TrajCase } from './trajectory.test-helpers.js';
 
-interface TrajCase {
-  optim: string;
-  kwargs: Record<string, unknown>;
-  groups: { params: number[]; lr?: number }[] | null;
-  X: TensorJson;
-  Y: TensorJson;
-  init: TensorJson[];
-  losses: number[];
-  final: TensorJson[];
-}
-type SdValue = null | boolean | number | number[] | { float: JsonNum } | { tensor: TensorJson } | { tuple: SdValue[] };
 interface SdCase {
   optim: string;
   kwargs: Record<string, unknown>;
@@ -22,63 +12,16 @@ interface SdCase {
 }
 
 const fixture = loadFunctionalFixture<{ cases: TrajCase[]; state_dicts: SdCase[] }>('optim.json');
-const CLASSES: Record<string, new (p: ParamsT, o: Record<string, unknown>) => Optimizer> = {
-  SGD, Adam, AdamW, RMSprop, Adagrad,
-} as unknown as Record<string, new (p: ParamsT, o: Record<string, unknown>) => Optimizer>;
+const CLASSES = { SGD, Adam, AdamW, RMSprop, Adagrad } as unknown as Record<string, OptimizerClass>;
 
-function lossFn(X: Tensor, Y: Tensor, p: Tensor[]): Tensor {
-  const h = X.matmul(p[0]!.t()).add(p[1]!).tanh();
-  const d = h.matmul(p[2]!.t()).add(p[3]!).sub(Y);
-  return d.mul(d).mean();
-}
-
-function build(c: { optim: string; kwargs: Record<string, unknown> }, p: Tensor[], groups: TrajCase['groups']): Optimizer {
-  const kw = { ...c.kwargs };
-  const params: ParamsT = groups ? groups.map((g) => ({ ...g, params: g.params.map((i) => p[i]!) })) : p;
-  return new CLASSES[c.optim]!(params, kw);
-}
+const build = (c: { optim: string; kwargs: Record<string, unknown> }, p: Tensor[], groups: TrajCase['groups']): Optimizer =>
+  buildOptimizer(CLASSES, { ...c, groups }, p);
 
 describe('optimizer trajectories match PyTorch (20 steps, 1e-5 relative, float32)', () => {
   for (const c of fixture.cases) {
-    it(`${c.optim} ${JSON.stringify(c.kwargs)}${c.groups ? ' (2 param groups)' : ''}`, () => {
-      const X = fromJson(c.X);
-      const Y = fromJson(c.Y);
-      const p = c.init.map((t) => fromJson(t).requires_grad_(true));
-      const opt = build(c, p, c.groups);
-      const losses: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        opt.zero_grad();
-        const loss = lossFn(X, Y, p);
-        loss.backward();
-        opt.step();
-        losses.push(Number(loss.item()));
-      }
-      expectClose(losses, c.losses, 1e-5, 1e-7, 'losses');
-      p.forEach((t, i) => expectClose(t.dataSync(), c.final[i]!.data, 1e-5, 1e-6, `final param ${i}`));
-    });
+    it(`${c.optim} ${JSON.stringify(c.kwargs)}${c.groups ? ' (2 param groups)' : ''}`, () => replayTrajectory(CLASSES, c));
   }
 });
-
-/** Compares one state_dict value with its fixture encoding. */
-function checkValue(actual: unknown, expected: SdValue, what: string): void {
-  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
-    if ('tensor' in expected) {
-      const t = actual as Tensor;
-      expect(t.dtype.name, what).toBe(expected.tensor.dtype);
-      expect([...t.shape], what).toEqual(expected.tensor.shape);
-      expectClose(t.dataSync(), expected.tensor.data, 1e-5, 1e-7, what);
-      return;
-    }
-    if ('tuple' in expected) {
-      expect(Array.isArray(actual) && Object.isFrozen(actual), `${what} is a frozen array (tuple)`).toBe(true);
-      expected.tuple.forEach((v, i) => checkValue((actual as unknown[])[i], v, `${what}[${i}]`));
-      return;
-    }
-    expect(actual, what).toBe(expected.float);
-    return;
-  }
-  expect(actual, what).toEqual(expected);
-}
 
 /**
  * Where PyTorch 2.1's param-group defaults differ from 1.13 (which wrote the fixture), read from

@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Tensor, zeros } from '@nncompat/core';
-import { expectClose, fromJson, type JsonNum, type TensorJson } from '../functional/golden.test-helpers.js';
-import { Adadelta, Adamax, ASGD, NAdam, type Optimizer, type ParamsT, RAdam, Rprop } from './index.js';
+import { expectClose, fromJson } from '../functional/golden.test-helpers.js';
+import { Adadelta, Adamax, ASGD, NAdam, type Optimizer, RAdam, Rprop } from './index.js';
+import { buildOptimizer, checkValue, lossFn, type OptimizerClass, replayTrajectory, type SdValue, type TrajCase } from './trajectory.test-helpers.js';
 
-interface TrajCase {
-  optim: string;
-  kwargs: Record<string, unknown>;
-  groups: { params: number[]; lr?: number }[] | null;
-  X: TensorJson;
-  Y: TensorJson;
-  init: TensorJson[];
-  losses: number[];
-  final: TensorJson[];
-}
-type SdValue = null | boolean | number | number[] | { float: JsonNum } | { tensor: TensorJson } | { tuple: SdValue[] };
 interface SdCase {
   optim: string;
   state: [number, [string, SdValue][]][];
@@ -26,61 +16,18 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/optim_extra.json
   cases: TrajCase[];
   state_dicts: SdCase[];
 };
-type Ctor = new (p: ParamsT, o: Record<string, unknown>) => Optimizer;
-const CLASSES = { NAdam, RAdam, Adamax, Adadelta, Rprop, ASGD } as unknown as Record<string, Ctor>;
+const CLASSES = { NAdam, RAdam, Adamax, Adadelta, Rprop, ASGD } as unknown as Record<string, OptimizerClass>;
 const ALL = Object.keys(CLASSES);
 
-function lossFn(X: Tensor, Y: Tensor, p: Tensor[]): Tensor {
-  const h = X.matmul(p[0]!.t()).add(p[1]!).tanh();
-  const d = h.matmul(p[2]!.t()).add(p[3]!).sub(Y);
-  return d.mul(d).mean();
-}
-
-function build(name: string, kwargs: Record<string, unknown>, p: Tensor[], groups: TrajCase['groups']): Optimizer {
-  const params: ParamsT = groups ? groups.map((g) => ({ ...g, params: g.params.map((i) => p[i]!) })) : p;
-  return new CLASSES[name]!(params, { ...kwargs });
-}
+const build = (name: string, kwargs: Record<string, unknown>, p: Tensor[], groups: TrajCase['groups']): Optimizer =>
+  buildOptimizer(CLASSES, { optim: name, kwargs, groups }, p);
 
 describe('NAdam/RAdam/Adamax/Adadelta/Rprop/ASGD trajectories match PyTorch (20 steps, float32)', () => {
   for (const c of fixture.cases.filter((k) => ALL.includes(k.optim))) {
-    it(`${c.optim} ${JSON.stringify(c.kwargs)}${c.groups ? ' (2 param groups)' : ''}`, () => {
-      const X = fromJson(c.X);
-      const Y = fromJson(c.Y);
-      const p = c.init.map((t) => fromJson(t).requires_grad_(true));
-      const opt = build(c.optim, c.kwargs, p, c.groups);
-      const losses: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        opt.zero_grad();
-        const loss = lossFn(X, Y, p);
-        loss.backward();
-        opt.step();
-        losses.push(Number(loss.item()));
-      }
-      expectClose(losses, c.losses, 1e-5, 1e-7, 'losses');
-      p.forEach((t, i) => expectClose(t.dataSync(), c.final[i]!.data, 1e-5, 1e-6, `final param ${i}`));
-    });
+    it(`${c.optim} ${JSON.stringify(c.kwargs)}${c.groups ? ' (2 param groups)' : ''}`, () => replayTrajectory(CLASSES, c));
   }
 });
 
-function checkValue(actual: unknown, expected: SdValue, what: string): void {
-  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
-    if ('tensor' in expected) {
-      const t = actual as Tensor;
-      expect(t.dtype.name, what).toBe(expected.tensor.dtype);
-      expect([...t.shape], what).toEqual(expected.tensor.shape);
-      expectClose(t.dataSync(), expected.tensor.data, 1e-5, 1e-7, what);
-      return;
-    }
-    if ('tuple' in expected) {
-      expect(Array.isArray(actual) && Object.isFrozen(actual), `${what} is a frozen array (tuple)`).toBe(true);
-      expected.tuple.forEach((v, i) => checkValue((actual as unknown[])[i], v, `${what}[${i}]`));
-      return;
-    }
-    expect(actual, what).toBe(expected.float);
-    return;
-  }
-  expect(actual, what).toEqual(expected);
-}
 
 /**
  * PyTorch 2.1's group keys where they differ from 1.13 (which wrote the fixture), read from
