@@ -87,19 +87,21 @@ describe('state_dict layout after 2 steps (PyTorch 1.13 layout + 2.1 group keys)
 });
 
 describe('invalid hyperparameters throw PyTorch\'s errors', () => {
-  const w = zeros(2, { requires_grad: true });
+  // Made when a case runs, not at collection: the backend under test (test:backends) is
+  // registered by the setup file's hooks, after the file's top level ran.
+  const w = (): Tensor => zeros(2, { requires_grad: true });
   const cases: [() => unknown, string][] = [
-    [() => new NAdam([w], { lr: -1 }), 'Invalid learning rate: -1'],
-    [() => new NAdam([w], { momentum_decay: -1 }), 'Invalid momentum_decay value: -1'],
-    [() => new RAdam([w], { betas: [0.9, 1] }), 'Invalid beta parameter at index 1: 1'],
-    [() => new RAdam([w], { eps: -1 }), 'Invalid epsilon value: -1'],
-    [() => new Adamax([w], { weight_decay: -0.5 }), 'Invalid weight_decay value: -0.5'],
-    [() => new Adamax([w], { betas: [-0.1, 0.9] }), 'Invalid beta parameter at index 0: -0.1'],
-    [() => new Adadelta([w], { rho: 1.5 }), 'Invalid rho value: 1.5'],
-    [() => new Adadelta([w], { lr: -1 }), 'Invalid learning rate: -1'],
-    [() => new Rprop([w], { etas: [0.5, 0.9] }), 'Invalid eta values: 0.5, 0.9'],
-    [() => new Rprop([w], { lr: -0.1 }), 'Invalid learning rate: -0.1'],
-    [() => new ASGD([w], { weight_decay: -1 }), 'Invalid weight_decay value: -1'],
+    [() => new NAdam([w()], { lr: -1 }), 'Invalid learning rate: -1'],
+    [() => new NAdam([w()], { momentum_decay: -1 }), 'Invalid momentum_decay value: -1'],
+    [() => new RAdam([w()], { betas: [0.9, 1] }), 'Invalid beta parameter at index 1: 1'],
+    [() => new RAdam([w()], { eps: -1 }), 'Invalid epsilon value: -1'],
+    [() => new Adamax([w()], { weight_decay: -0.5 }), 'Invalid weight_decay value: -0.5'],
+    [() => new Adamax([w()], { betas: [-0.1, 0.9] }), 'Invalid beta parameter at index 0: -0.1'],
+    [() => new Adadelta([w()], { rho: 1.5 }), 'Invalid rho value: 1.5'],
+    [() => new Adadelta([w()], { lr: -1 }), 'Invalid learning rate: -1'],
+    [() => new Rprop([w()], { etas: [0.5, 0.9] }), 'Invalid eta values: 0.5, 0.9'],
+    [() => new Rprop([w()], { lr: -0.1 }), 'Invalid learning rate: -0.1'],
+    [() => new ASGD([w()], { weight_decay: -1 }), 'Invalid weight_decay value: -1'],
   ];
   cases.forEach(([f, msg], i) => it(`case ${i}: ${msg}`, () => expect(f).toThrow(msg)));
 });

@@ -19,8 +19,20 @@ const CENTERED_RMSPROP =
   'float32 rounding: the backend sums MatMul/Conv products in another order than PyTorch, and centered ' +
   'RMSprop divides by sqrt(v - m^2), turning those rounding-level gradient differences into full steps';
 
+const RPROP_SIGNS =
+  "float32 rounding: Rprop grows or shrinks each element's step by the sign of grad * previous grad, so a " +
+  'near-zero gradient element whose sign differs from PyTorch\'s (tfjs-wasm sums MatMul products in another order) ' +
+  'takes another step-size path (losses 2e-5 to 8e-4 relative off PyTorch by step 20; onnxruntime and gpujs stay within 1e-5)';
+const RPROP_SUITE = 'NAdam/RAdam/Adamax/Adadelta/Rprop/ASGD trajectories match PyTorch (20 steps, float32)';
+
 /** The skip list; keep it short and give each entry a reason a reader can check. */
 export const BACKEND_SKIPS: readonly BackendSkip[] = [
+  ...[
+    'Rprop {} (2 param groups)',
+    'Rprop {"lr":0.02,"etas":[0.4,1.5],"step_sizes":[0.0001,0.05]}',
+    'Rprop {"lr":0.02,"etas":[0.4,1.5],"step_sizes":[0.0001,0.05]} (2 param groups)',
+    'Rprop {"lr":0.01,"maximize":true}',
+  ].map((t) => ({ backend: 'tfjs' as const, file: 'optim/optim_extra.test.ts', test: `${RPROP_SUITE} > ${t}`, reason: RPROP_SIGNS })),
   ...(['tfjs', 'onnxruntime', 'gpujs'] as const).map((backend) => ({ backend, file: 'tensor-str.golden.test.ts', test: '*', reason: DEVICE_REPR })),
   {
     backend: 'onnxruntime',
