@@ -1,7 +1,7 @@
 /**
  * `oneflow.nn.functional`: torch-compat's functional ops (OneFlow's are "consistent with
- * PyTorch") whose tensor results come back as oneflow Tensors, plus OneFlow's `dropout1d` /
- * `dropout2d`, which torch-compat's namespace lacks.
+ * PyTorch") whose tensor results come back as oneflow Tensors, with OneFlow's own `dropout1d` /
+ * `dropout2d` (OneFlow 1.0's functors) in place of torch-compat's.
  *
  * @example
  * ```ts
@@ -14,8 +14,8 @@ import { dropout1d, dropout2d } from './dropout-nd.js';
 
 export type { DropoutNdOptions } from './dropout-nd.js';
 
-/** torch-compat's functional namespace plus OneFlow's own entries. */
-type Namespace = typeof TF & { readonly dropout1d: typeof dropout1d; readonly dropout2d: typeof dropout2d };
+/** torch-compat's functional namespace with OneFlow's own entries replacing its same-named ones. */
+type Namespace = Omit<typeof TF, 'dropout1d' | 'dropout2d'> & { readonly dropout1d: typeof dropout1d; readonly dropout2d: typeof dropout2d };
 
 function wrapAll(ns: typeof TF): Namespace {
   const out: Record<string, unknown> = {};
