@@ -6,6 +6,7 @@
 import { KeyError, type Tensor, ValueError } from '@nncompat/core';
 import { warnOnce } from '../functional/warn.js';
 import { Optimizer, type ParamGroup } from './optimizer.js';
+import { withNullLambdas, withoutLambdas } from './lambda_state.js';
 
 const EPOCH_DEPRECATION_WARNING = 'The epoch parameter in `scheduler.step()` was not necessary and is being deprecated where possible. Please use `scheduler.step()` to step the scheduler. During the deprecation, if epoch is different from None, the closed form is used instead of the new chainable form, where available. Please open an issue if you are unable to replicate your use case: https://github.com/pytorch/pytorch/issues/new/choose.';
 
@@ -292,15 +293,10 @@ export class LambdaLR extends LRScheduler {
     return this.base_lrs.map((b, i) => b * this.lr_lambdas[i]!(this.last_epoch));
   }
   override state_dict(): SchedulerStateDict {
-    const sd = super.state_dict();
-    // Functions are not state: PyTorch stores None for plain functions.
-    sd.lr_lambdas = this.lr_lambdas.map(() => null);
-    return sd;
+    return withNullLambdas(super.state_dict(), this.lr_lambdas);
   }
   override load_state_dict(state_dict: SchedulerStateDict): void {
-    const { lr_lambdas: _ignored, ...rest } = state_dict;
-    void _ignored;
-    Object.assign(this, rest);
+    Object.assign(this, withoutLambdas(state_dict));
   }
 }
 

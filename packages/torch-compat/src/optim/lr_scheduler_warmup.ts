@@ -6,6 +6,7 @@
 import { ValueError } from '@nncompat/core';
 import { LRScheduler, type SchedulerStateDict } from './lr_scheduler.js';
 import type { Optimizer } from './optimizer.js';
+import { withNullLambdas, withoutLambdas } from './lambda_state.js';
 
 /** `last_epoch` / `verbose`, PyTorch's trailing arguments. */
 export interface SchedulerBaseOptions {
@@ -105,15 +106,10 @@ export class MultiplicativeLR extends LRScheduler {
     return g;
   }
   override state_dict(): SchedulerStateDict {
-    const sd = super.state_dict();
-    // Functions are not state: PyTorch stores None for plain functions.
-    sd.lr_lambdas = this.lr_lambdas.map(() => null);
-    return sd;
+    return withNullLambdas(super.state_dict(), this.lr_lambdas);
   }
   override load_state_dict(state_dict: SchedulerStateDict): void {
-    const { lr_lambdas: _ignored, ...rest } = state_dict;
-    void _ignored;
-    Object.assign(this, rest);
+    Object.assign(this, withoutLambdas(state_dict));
   }
 }
 

@@ -2,7 +2,7 @@
  * `torch.nn.RNN`: the Elman RNN `h' = tanh(W_ih x + b_ih + W_hh h + b_hh)` (or relu), on
  * `RNNBase`'s parameters (`weight_ih_l0`, …, gate size = hidden size), init and layer loop.
  */
-import { RuntimeError, type Tensor, ValueError, zeros } from '@nncompat/core';
+import { type Tensor, ValueError } from '@nncompat/core';
 import { isOptions } from './layers-util/format.js';
 import { RNNBase, type RNNKw } from './rnn.js';
 
@@ -61,19 +61,6 @@ export class RNN extends RNNBase {
   override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
     // RNN's own wording ("…D tensor instead"; LSTM / GRU say "…D instead").
     if (input.dim() !== 2 && input.dim() !== 3) throw new ValueError(`RNN: Expected input to be 2D or 3D, got ${input.dim()}D tensor instead`);
-    const [x, batched, N] = this.prepare(input);
-    let h0: Tensor;
-    if (hx === null) {
-      h0 = zeros(this.expectedHidden(N), { dtype: input.dtype, device: input.device });
-    } else if (batched) {
-      if (hx.dim() !== 3) throw new RuntimeError(`For batched 3-D input, hx should also be 3-D but got ${hx.dim()}-D tensor`);
-      h0 = hx;
-    } else {
-      if (hx.dim() !== 2) throw new RuntimeError(`For unbatched 2-D input, hx should also be 2-D but got ${hx.dim()}-D tensor`);
-      h0 = hx.unsqueeze(1);
-    }
-    this.checkHidden(h0, this.expectedHidden(N));
-    const [out, hn] = this.runLayers(x, h0, null);
-    return [this.finish(out, batched), batched ? hn : hn.squeeze(1)];
+    return this.forwardSingleState(input, hx);
   }
 }

@@ -178,6 +178,24 @@ export abstract class RNNBase extends Module {
   /** One time step: input projection `gi`, hidden projection `gh`, state `h` (and LSTM's `c`). */
   protected abstract cell(gi: Tensor, gh: Tensor, h: Tensor, c: Tensor | null): [Tensor, Tensor | null];
 
+  /** The forward of the models with one hidden state (GRU, RNN): `(output, h_n)`. */
+  protected forwardSingleState(input: Tensor, hx: Tensor | null): [Tensor, Tensor] {
+    const [x, batched, N] = this.prepare(input);
+    let h0: Tensor;
+    if (hx === null) {
+      h0 = zeros(this.expectedHidden(N), { dtype: input.dtype, device: input.device });
+    } else if (batched) {
+      if (hx.dim() !== 3) throw new RuntimeError(`For batched 3-D input, hx should also be 3-D but got ${hx.dim()}-D tensor`);
+      h0 = hx;
+    } else {
+      if (hx.dim() !== 2) throw new RuntimeError(`For unbatched 2-D input, hx should also be 2-D but got ${hx.dim()}-D tensor`);
+      h0 = hx.unsqueeze(1);
+    }
+    this.checkHidden(h0, this.expectedHidden(N));
+    const [out, hn] = this.runLayers(x, h0, null);
+    return [this.finish(out, batched), batched ? hn : hn.squeeze(1)];
+  }
+
   /** Batched `[T, N, *]` view of the input, whether it was batched, and the batch size. */
   protected prepare(input: Tensor): [Tensor, boolean, number] {
     const batched = input.dim() === 3;
@@ -277,19 +295,6 @@ export class GRU extends RNNBase {
   }
 
   override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
-    const [x, batched, N] = this.prepare(input);
-    let h0: Tensor;
-    if (hx === null) {
-      h0 = zeros(this.expectedHidden(N), { dtype: input.dtype, device: input.device });
-    } else if (batched) {
-      if (hx.dim() !== 3) throw new RuntimeError(`For batched 3-D input, hx should also be 3-D but got ${hx.dim()}-D tensor`);
-      h0 = hx;
-    } else {
-      if (hx.dim() !== 2) throw new RuntimeError(`For unbatched 2-D input, hx should also be 2-D but got ${hx.dim()}-D tensor`);
-      h0 = hx.unsqueeze(1);
-    }
-    this.checkHidden(h0, this.expectedHidden(N));
-    const [out, hn] = this.runLayers(x, h0, null);
-    return [this.finish(out, batched), batched ? hn : hn.squeeze(1)];
+    return this.forwardSingleState(input, hx);
   }
 }
